@@ -1,0 +1,1 @@
+"""The rasa-sdk action server: session start, clarification, intake, triage, handoff."""

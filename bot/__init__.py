@@ -1,0 +1,1 @@
+"""Neuvo's Rasa project (config, domain, stories) and the `neuvo` command line."""

@@ -1,0 +1,129 @@
+"""The `neuvo` command: train, run, shell, eval, test."""
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import time
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+
+
+def _cmd_train(args: argparse.Namespace) -> int:
+    from bot.training import ensure_model
+
+    print(f"Model: {ensure_model(force=args.force)}")
+    return 0
+
+
+def _warn_example_facts() -> None:
+    from actions.organisation import example_fact_keys, organisation_file
+
+    keys = example_fact_keys()
+    if keys:
+        print(f"Note: {len(keys)} facts in {organisation_file()} are example values, "
+              f"not real ones ({', '.join(keys)}). Replace them before deployment.")
+
+
+def _cmd_run(args: argparse.Namespace) -> int:
+    from bot.services import BotProcesses
+    from bot.training import ensure_model
+
+    model = ensure_model()
+    _warn_example_facts()
+    bot = BotProcesses(model=model)
+    print("Starting the action server and Rasa (loading the model takes about a minute)...", flush=True)
+    bot.start()
+    print(
+        "\nNeuvo is running.\n"
+        f"  Rasa REST channel: {bot.rasa_url}/webhooks/rest/webhook\n"
+        f"  Action server:     {bot.actions_url}/health\n\n"
+        "Talk to it:\n"
+        f"  curl -s {bot.rasa_url}/webhooks/rest/webhook -H 'Content-Type: application/json' \\\n"
+        "       -d '{\"sender\": \"demo\", \"message\": \"Hei, miten haen toimeentulotukea?\"}'\n"
+        "  or, in another terminal: .venv/bin/neuvo shell\n\n"
+        "Press Ctrl+C to stop.", flush=True,
+    )
+    try:
+        while all(child.poll() is None for child in bot.children):
+            time.sleep(1)
+        print("A service stopped unexpectedly; shutting down.", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("\nStopping...")
+        return 0
+    finally:
+        bot.stop()
+
+
+def _cmd_shell(args: argparse.Namespace) -> int:
+    from bot import paths
+    from bot.services import ACTIONS_PORT, BotProcesses, wait_for_http
+    from bot.training import ensure_model
+
+    model = ensure_model()
+    helper = BotProcesses(model=model, log_dir=paths.PROJECT_ROOT / "var" / "log")
+    actions = helper._spawn("actions", [sys.executable, "-m", "actions.server", "--port", str(ACTIONS_PORT)])
+    try:
+        wait_for_http(f"{helper.actions_url}/health", 60, actions)
+        return subprocess.call([
+            sys.executable, "-m", "rasa", "shell", "--model", str(model),
+            "--endpoints", str(paths.ENDPOINTS_FILE),
+        ], cwd=paths.PROJECT_ROOT)
+    finally:
+        helper.stop()
+
+
+def _cmd_eval(args: argparse.Namespace) -> int:
+    path = Path(args.path)
+    if not path.exists():
+        print(f"Cannot read {path}: no such file.", file=sys.stderr)
+        return 2
+    if args.what == "intents":
+        from bot.evaluation.intents import run
+
+        return run(path)
+    print(f"Unknown evaluation {args.what!r}.", file=sys.stderr)
+    return 2
+
+
+def _cmd_test(args: argparse.Namespace) -> int:
+    from bot import paths
+    from bot.training import ensure_model
+
+    ensure_model()
+    return subprocess.call([sys.executable, "-m", "pytest", *args.pytest_args], cwd=paths.PROJECT_ROOT)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="neuvo", description="Neuvo guidance assistant")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    train = sub.add_parser("train", help="train the model if the training data or config changed")
+    train.add_argument("--force", action="store_true", help="train even if a current model exists")
+    train.set_defaults(func=_cmd_train)
+
+    sub.add_parser("run", help="start the action server and Rasa").set_defaults(func=_cmd_run)
+    sub.add_parser("shell", help="talk to the bot in this terminal").set_defaults(func=_cmd_shell)
+
+    evaluate = sub.add_parser("eval", help="evaluate the served model on a file")
+    evaluate.add_argument("what", choices=["intents"])
+    evaluate.add_argument("path")
+    evaluate.set_defaults(func=_cmd_eval)
+
+    test = sub.add_parser("test", help="run the whole test suite")
+    test.add_argument("pytest_args", nargs=argparse.REMAINDER)
+    test.set_defaults(func=_cmd_test)
+    return parser
+
+
+def main(argv: Optional[List[str]] = None) -> int:
+    args = build_parser().parse_args(argv)
+    return int(args.func(args) or 0)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

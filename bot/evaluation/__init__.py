@@ -1,0 +1,1 @@
+"""`neuvo eval ...`: evaluation through the same model and code the bot serves."""

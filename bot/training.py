@@ -1,0 +1,98 @@
+"""Trains the Rasa model only when its inputs changed (content-hash cache).
+
+Why: training takes minutes on two cores; the run command, the tests and the
+evaluation commands all need the *current* model, and must never serve a
+model trained from other data than what is in the tree.
+"""
+from __future__ import annotations
+
+import hashlib
+import subprocess
+import sys
+from pathlib import Path
+from typing import Iterable, Optional
+
+from bot import paths
+
+MODEL_PREFIX = "neuvo-"
+
+
+def _iter_files(inputs: Iterable[Path]) -> Iterable[Path]:
+    for item in inputs:
+        if item.is_dir():
+            yield from sorted(
+                p for p in item.rglob("*")
+                if p.is_file() and "__pycache__" not in p.parts and p.suffix in {".yml", ".yaml", ".py", ".md"}
+            )
+        elif item.exists():
+            yield item
+
+
+def training_hash(inputs: Iterable[Path] = paths.TRAINING_INPUTS, extra: str = "") -> str:
+    """A short hash of every training input's path and content (plus Rasa's version)."""
+    import rasa
+
+    digest = hashlib.sha256(f"rasa={rasa.__version__};{extra}".encode())
+    for file in _iter_files(inputs):
+        digest.update(str(file.relative_to(paths.PROJECT_ROOT)).encode())
+        digest.update(b"\0")
+        digest.update(file.read_bytes())
+        digest.update(b"\0")
+    return digest.hexdigest()[:16]
+
+
+def model_path_for(hash_: str, models_dir: Path = paths.MODELS_DIR) -> Path:
+    return models_dir / f"{MODEL_PREFIX}{hash_}.tar.gz"
+
+
+def current_model() -> Optional[Path]:
+    """The model trained from the tree as it is now, if there is one."""
+    path = model_path_for(training_hash())
+    return path if path.exists() else None
+
+
+def train(
+    *,
+    config: Path = paths.CONFIG_FILE,
+    out_dir: Path = paths.MODELS_DIR,
+    name: str,
+    nlu_only: bool = False,
+    quiet: bool = False,
+) -> Path:
+    """Runs `rasa train` on the project's domain and data; returns the model path."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    command = [
+        sys.executable, "-m", "rasa", "train", *(["nlu"] if nlu_only else []),
+        "--config", str(config),
+        "--out", str(out_dir),
+        "--fixed-model-name", name,
+    ]
+    if nlu_only:
+        command += ["--nlu", str(paths.NLU_DATA_DIR), "--domain", str(paths.DOMAIN_DIR)]
+    else:
+        command += ["--domain", str(paths.DOMAIN_DIR), "--data", str(paths.STORIES_DIR), str(paths.NLU_DATA_DIR)]
+    subprocess.run(
+        command, check=True, cwd=paths.PROJECT_ROOT,
+        stdout=subprocess.DEVNULL if quiet else None,
+    )
+    return out_dir / f"{name}.tar.gz"
+
+
+def ensure_model(force: bool = False, quiet: bool = False) -> Path:
+    """Returns the current model, training it first when the inputs changed."""
+    hash_ = training_hash()
+    path = model_path_for(hash_)
+    if path.exists() and not force:
+        return path
+    print(f"Training the model (inputs changed, hash {hash_}); this takes a few minutes...", flush=True)
+    trained = train(name=f"{MODEL_PREFIX}{hash_}", quiet=quiet)
+    _remove_stale_models(keep=trained)
+    return trained
+
+
+def _remove_stale_models(keep: Path, keep_count: int = 3) -> None:
+    """Keeps the newest few models so a rollback stays possible without filling the disk."""
+    models = sorted(paths.MODELS_DIR.glob(f"{MODEL_PREFIX}*.tar.gz"), key=lambda p: p.stat().st_mtime)
+    for old in models[:-keep_count]:
+        if old != keep:
+            old.unlink(missing_ok=True)

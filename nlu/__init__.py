@@ -1,0 +1,1 @@
+"""Finnish-first NLU: training data and custom Rasa components."""

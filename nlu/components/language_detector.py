@@ -1,0 +1,71 @@
+"""Adds the detected language as the entity `detected_language`.
+
+The `language` slot is filled from it (see bot/domain/language.yml), so the
+bot answers each message in the resident's language. An explicit request
+("puhu ruotsia", DIET's `language` entity) wins over detection.
+"""
+from __future__ import annotations
+
+from typing import Any, Dict, List
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.constants import ENTITIES, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from nlu.language import detect_language
+
+DETECTED_LANGUAGE_ENTITY = "detected_language"
+UNSUPPORTED_LANGUAGE_ENTITY = "unsupported_language"
+EXPLICIT_LANGUAGE_ENTITY = "language"
+
+
+@DefaultV1Recipe.register(
+    [DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False
+)
+class LanguageDetector(GraphComponent):
+    """Detects fi/sv/en per message; adds nothing when unsure."""
+
+    @staticmethod
+    def get_default_config() -> Dict[str, Any]:
+        return {"min_confidence": 0.8}
+
+    def __init__(self, config: Dict[str, Any]) -> None:
+        self._min_confidence = float(config["min_confidence"])
+
+    @classmethod
+    def create(
+        cls,
+        config: Dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "LanguageDetector":
+        return cls(config)
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            entities = list(message.get(ENTITIES, []) or [])
+            if any(e.get("entity") == EXPLICIT_LANGUAGE_ENTITY for e in entities):
+                continue
+            text = message.get(TEXT) or ""
+            guess = detect_language(text, min_confidence=self._min_confidence)
+            if guess.language:
+                entities.append(self._entity(DETECTED_LANGUAGE_ENTITY, guess.language, text, guess.confidence))
+            elif guess.unsupported:
+                entities.append(self._entity(UNSUPPORTED_LANGUAGE_ENTITY, guess.unsupported, text, guess.confidence))
+            message.set(ENTITIES, entities, add_to_output=True)
+        return messages
+
+    @staticmethod
+    def _entity(name: str, value: str, text: str, confidence: float) -> Dict[str, Any]:
+        return {
+            "entity": name,
+            "value": value,
+            "start": 0,
+            "end": len(text),
+            "confidence_entity": round(confidence, 4),
+            "extractor": "LanguageDetector",
+        }

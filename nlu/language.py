@@ -1,0 +1,94 @@
+"""Detects whether a resident writes Finnish, Swedish or English.
+
+Why a combination: py3langid (a small offline n-gram model) is reliable on
+sentences but guesses its prior on one-word messages ("tack", "kiitti"), which
+are common in chat; a short list of distinctive chat words settles those.
+Finnish is the fallback whenever the evidence is weak (the caller keeps the
+conversation's current language then).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Dict, Optional, Tuple
+
+SUPPORTED_LANGUAGES: Tuple[str, ...] = ("fi", "sv", "en")
+DEFAULT_LANGUAGE = "fi"
+
+# Distinctive words of chat messages; a word listed under two languages is
+# left out on purpose ("ja", "en", "no", "hei"/"hej" are kept apart).
+_CHAT_WORDS: Dict[str, frozenset] = {
+    "fi": frozenset(
+        "kiitos kiitti kiitoksia moi moikka moro terve hei heippa joo juu jep kyllä "
+        "ei en emmä mä mää mul mulla mun minä minun olen oon onko voiko voinko voisko "
+        "mitä miten missä mistä milloin kuka apua tarviin tarvitsen haluun haluan "
+        "selvä okei näkemiin huomenta päivää iltaa asunto rahaa suomeksi suomea".split()
+    ),
+    "sv": frozenset(
+        "tack tackar hej hejsan hejdå jag och inte är det hur vad var kan vill behöver "
+        "hjälp nej jo gärna bostad pengar svenska svenskt på mig min mitt har god morgon".split()
+    ),
+    "en": frozenset(
+        "thanks thank hello hi hey yes yeah the and is are what how where when can "
+        "could would i i'm my me you help need want please english bye goodbye sure "
+        "okay money house".split()
+    ),
+}
+
+_WORD = re.compile(r"[a-zåäöéü']+", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class LanguageGuess:
+    """The detected language (None when unsure) and what else was seen."""
+
+    language: Optional[str]
+    confidence: float
+    unsupported: Optional[str] = None  # ISO code of a clearly other language
+
+
+@lru_cache(maxsize=1)
+def _identifiers():
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    restricted = LanguageIdentifier.from_pickled_model(MODEL_FILE, norm_probs=True)
+    restricted.set_languages(list(SUPPORTED_LANGUAGES))
+    everything = LanguageIdentifier.from_pickled_model(MODEL_FILE, norm_probs=True)
+    prior = restricted.classify("")
+    return restricted, everything, prior
+
+
+def _chat_word_vote(words) -> Optional[str]:
+    counts = {lang: sum(w in vocab for w in words) for lang, vocab in _CHAT_WORDS.items()}
+    best = max(counts, key=counts.get)
+    ordered = sorted(counts.values(), reverse=True)
+    if ordered[0] > 0 and ordered[0] > ordered[1]:
+        return best
+    return None
+
+
+def detect_language(text: str, *, min_confidence: float = 0.8) -> LanguageGuess:
+    """Guesses fi/sv/en for one message; `language` is None when the evidence is weak."""
+    words = [w.lower() for w in _WORD.findall(text or "")]
+    if not words:
+        return LanguageGuess(None, 0.0)
+    restricted, everything, prior = _identifiers()
+    vote = _chat_word_vote(words)
+    if len(words) <= 3 and vote:
+        return LanguageGuess(vote, 0.9)
+    language, probability = restricted.classify(" ".join(words))
+    if abs(probability - prior[1]) < 1e-6 and language == prior[0]:
+        # The model saw no evidence at all and fell back to its prior.
+        return LanguageGuess(vote, 0.6 if vote else 0.0)
+    other, other_probability = everything.classify(text)
+    if (
+        other not in SUPPORTED_LANGUAGES
+        and other_probability >= 0.99
+        and len(words) >= 4
+        and vote is None
+    ):
+        return LanguageGuess(None, float(probability), unsupported=other)
+    if probability >= min_confidence:
+        return LanguageGuess(language, float(probability))
+    return LanguageGuess(vote, float(probability))
