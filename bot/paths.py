@@ -20,4 +20,5 @@ MODELS_DIR = Path(os.environ.get("NEUVO_MODELS_DIR", PROJECT_ROOT / "models"))
 HELDOUT_INTENTS_DIR = PROJECT_ROOT / "tests" / "nlu" / "heldout"
 
 # Everything whose change makes a trained model stale.
-TRAINING_INPUTS = (CONFIG_FILE, DOMAIN_DIR, STORIES_DIR, NLU_DATA_DIR, NLU_COMPONENTS_DIR)
+# nlu/ holds the training data and the custom components' code.
+TRAINING_INPUTS = (CONFIG_FILE, DOMAIN_DIR, STORIES_DIR, PROJECT_ROOT / "nlu")

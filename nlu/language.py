@@ -23,16 +23,18 @@ _CHAT_WORDS: Dict[str, frozenset] = {
         "kiitos kiitti kiitoksia moi moikka moro terve hei heippa joo juu jep kyllä "
         "ei en emmä mä mää mul mulla mun minä minun olen oon onko voiko voinko voisko "
         "mitä miten missä mistä milloin kuka apua tarviin tarvitsen haluun haluan "
-        "selvä okei näkemiin huomenta päivää iltaa asunto rahaa suomeksi suomea".split()
+        "selvä okei oki näkemiin huomenta päivää iltaa asunto rahaa suomeksi suomea sopii kylla "
+        "jees ehdottomasti heipat heippa tsau kitos kiitokset nähdään kiva hyvä totta".split()
     ),
     "sv": frozenset(
         "tack tackar hej hejsan hejdå jag och inte är det hur vad var kan vill behöver "
-        "hjälp nej jo gärna bostad pengar svenska svenskt på mig min mitt har god morgon".split()
+        "hjälp nej jo gärna bostad pengar svenska svenskt på mig min mitt har god morgon "
+        "javisst okej ses hörs adjö då tackar visst".split()
     ),
     "en": frozenset(
         "thanks thank hello hi hey yes yeah the and is are what how where when can "
         "could would i i'm my me you help need want please english bye goodbye sure "
-        "okay money house".split()
+        "okay money house yep nope nah sounds good bye see".split()
     ),
 }
 

@@ -30,8 +30,12 @@ def clean_text(text: str, max_chars: int = MAX_NLU_CHARS) -> str:
     )
     text = _SPACE.sub(" ", text).strip()
     if len(text) > max_chars:
-        cut = text.rfind(" ", 0, max_chars)
-        text = text[: cut if cut > max_chars // 2 else max_chars]
+        half = max_chars // 2
+        head_cut = text.rfind(" ", 0, half)
+        head = text[: head_cut if head_cut > half // 2 else half]
+        tail_start = text.find(" ", len(text) - half)
+        tail = text[tail_start + 1 if 0 <= tail_start < len(text) - half // 2 else len(text) - half:]
+        text = f"{head} {tail}"
     return text
 
 

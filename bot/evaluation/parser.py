@@ -15,7 +15,10 @@ class ModelParser:
 
     def __init__(self, model_path: Path) -> None:
         from rasa.core.agent import Agent
+        from rasa.utils.log_utils import configure_structlog
 
+        # Parse logs carry the message text: keep them out of any output.
+        configure_structlog(logging.WARNING)
         logging.getLogger("rasa").setLevel(logging.WARNING)
         self._loop = asyncio.new_event_loop()
         self.agent = Agent.load(str(model_path))

@@ -1,0 +1,199 @@
+"""NLU benchmark: the chosen pipeline against ablations and baselines, one run.
+
+Each variant trains on nlu/data and is scored on the held-out set
+(tests/nlu/heldout) in its own process, so peak memory is per variant.
+Figures go to docs/benchmarks.md (section "NLU"). Compare ratios within one
+run: these machines are noisy.
+
+    .venv/bin/python -m benchmarks.nlu            # all variants
+    .venv/bin/python -m benchmarks.nlu --only chosen tfidf_logreg
+"""
+from __future__ import annotations
+
+import argparse
+import copy
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any, Dict, List
+
+import yaml
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bot import paths  # noqa: E402
+from bot.evaluation.intents import load_examples, predicted_intent, score  # noqa: E402
+
+VARIANTS = ["chosen", "no_lemmas", "no_dense", "rasa_default", "tfidf_logreg"]
+DESCRIPTIONS = {
+    "chosen": "bot/config.yml as shipped",
+    "no_lemmas": "chosen, word features on surface forms instead of Voikko lemmas",
+    "no_dense": "chosen without spaCy's dense word vectors (SpacyFeaturizer)",
+    "rasa_default": "WhitespaceTokenizer + CountVectorsFeaturizer + DIETClassifier (defaults)",
+    "tfidf_logreg": "scikit-learn TF-IDF (word + char 2-5) + logistic regression",
+}
+
+
+def _pipeline_config(variant: str) -> Dict[str, Any]:
+    config = yaml.safe_load(paths.CONFIG_FILE.read_text(encoding="utf-8"))
+    config = copy.deepcopy(config)
+    config["policies"] = [{"name": "RulePolicy"}]
+    pipeline: List[Dict[str, Any]] = config["pipeline"]
+    if variant == "no_lemmas":
+        for step in pipeline:
+            if step["name"] == "CountVectorsFeaturizer" and step.get("analyzer", "word") == "word":
+                step["use_lemma"] = False
+    elif variant == "no_dense":
+        config["pipeline"] = [s for s in pipeline if s["name"] != "SpacyFeaturizer"]
+    elif variant == "rasa_default":
+        config["pipeline"] = [
+            {"name": "WhitespaceTokenizer"},
+            {"name": "CountVectorsFeaturizer"},
+            {"name": "DIETClassifier", "epochs": 100, "random_seed": 7},
+        ]
+    return config
+
+
+def _latencies(parse, texts: List[str]) -> Dict[str, float]:
+    timings = []
+    for text in texts:
+        start = time.perf_counter()
+        parse(text)
+        timings.append((time.perf_counter() - start) * 1000)
+    timings.sort()
+    return {
+        "p50_ms": round(statistics.median(timings), 1),
+        "p95_ms": round(timings[int(0.95 * (len(timings) - 1))], 1),
+    }
+
+
+def _run_rasa_variant(variant: str, workdir: Path) -> Dict[str, Any]:
+    from bot.evaluation.parser import ModelParser
+    from bot.training import train
+
+    config_file = workdir / f"{variant}.yml"
+    config_file.write_text(yaml.safe_dump(_pipeline_config(variant)), encoding="utf-8")
+    start = time.perf_counter()
+    model = train(config=config_file, out_dir=workdir, name=variant, nlu_only=True, quiet=True)
+    train_seconds = time.perf_counter() - start
+    parser = ModelParser(model)
+    examples = load_examples(paths.HELDOUT_INTENTS_DIR)
+    texts = [e.text for e in examples]
+    parser.parse(texts[0])  # warm-up
+    results = [predicted_intent(parser.parse(t)) for t in texts]
+    report = score([e.intent for e in examples], [r[0] for r in results], [r[1] for r in results])
+    report.update(_latencies(parser.parse, texts))
+    report["train_seconds"] = round(train_seconds, 1)
+    return report
+
+
+def _run_tfidf(variant: str, workdir: Path) -> Dict[str, Any]:
+    from scipy.sparse import hstack
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    train_examples = load_examples(paths.NLU_DATA_DIR)
+    test_examples = load_examples(paths.HELDOUT_INTENTS_DIR)
+    start = time.perf_counter()
+    word = TfidfVectorizer(analyzer="word", ngram_range=(1, 2), sublinear_tf=True, lowercase=True)
+    char = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, lowercase=True)
+    texts = [e.text for e in train_examples]
+    features = hstack([word.fit_transform(texts), char.fit_transform(texts)]).tocsr()
+    model = LogisticRegression(max_iter=2000, C=10.0)
+    model.fit(features, [e.intent for e in train_examples])
+    train_seconds = time.perf_counter() - start
+
+    def parse(text: str) -> str:
+        return model.predict(hstack([word.transform([text]), char.transform([text])]).tocsr())[0]
+
+    predicted = [parse(e.text) for e in test_examples]
+    report = score([e.intent for e in test_examples], predicted, [False] * len(predicted))
+    report.update(_latencies(parse, [e.text for e in test_examples]))
+    report["train_seconds"] = round(train_seconds, 1)
+    return report
+
+
+def run_one(variant: str) -> Dict[str, Any]:
+    with tempfile.TemporaryDirectory() as tmp:
+        runner = _run_tfidf if variant == "tfidf_logreg" else _run_rasa_variant
+        report = runner(variant, Path(tmp))
+    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    peak_children_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    report["peak_rss_mb_eval"] = round(peak_kb / 1024)
+    report["peak_rss_mb_train"] = round(peak_children_kb / 1024)
+    return report
+
+
+def _markdown(results: Dict[str, Dict[str, Any]]) -> str:
+    chosen = results.get("chosen")
+    lines = [
+        "## NLU (benchmarks/nlu.py)",
+        "",
+        f"Run {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} on {os.cpu_count()} cores; "
+        f"held-out set tests/nlu/heldout ({next(iter(results.values()))['examples']} examples), "
+        "trained on nlu/data. Latency: one message at a time through the loaded model "
+        "(Rasa: `Agent.parse_message`, the path `rasa run` uses).",
+        "",
+        "| variant | macro-F1 | accuracy | fallback rate | train s | parse p50 ms | parse p95 ms | peak RSS train MB | peak RSS eval MB |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    for name, r in results.items():
+        lines.append(
+            f"| {name} | {r['macro_f1']:.3f} | {r['accuracy']:.3f} | {r['fallback_rate']:.3f} | {r['train_seconds']} "
+            f"| {r['p50_ms']} | {r['p95_ms']} | {r['peak_rss_mb_train']} | {r['peak_rss_mb_eval']} |"
+        )
+    lines += ["", "Variants:"]
+    lines += [f"- `{name}`: {DESCRIPTIONS[name]}" for name in results]
+    if chosen:
+        lines += ["", "Ratios to the chosen pipeline (same run):", ""]
+        for name, r in results.items():
+            if name != "chosen":
+                lines.append(
+                    f"- `{name}`: macro-F1 {r['macro_f1'] - chosen['macro_f1']:+.3f}, "
+                    f"train time x{r['train_seconds'] / max(chosen['train_seconds'], 0.1):.2f}, "
+                    f"p95 latency x{r['p95_ms'] / max(chosen['p95_ms'], 0.1):.2f}"
+                )
+    return "\n".join(lines) + "\n"
+
+
+def write_section(section: str, title: str, path: Path = ROOT / "docs" / "benchmarks.md") -> None:
+    """Replaces the section starting with `title` in docs/benchmarks.md."""
+    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n\n"
+    parts = text.split("\n## ")
+    head, sections = parts[0], ["## " + p for p in parts[1:]]
+    sections = [s for s in sections if not s.startswith(title)] + [section]
+    path.write_text(head.rstrip() + "\n\n" + "\n".join(s.rstrip() + "\n" for s in sections), encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--only", nargs="*", choices=VARIANTS)
+    parser.add_argument("--one", choices=VARIANTS, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.one:
+        print(json.dumps(run_one(args.one)))
+        return
+    results = {}
+    for variant in args.only or VARIANTS:
+        print(f"benchmarking {variant} ...", flush=True)
+        out = subprocess.run(
+            [sys.executable, "-m", "benchmarks.nlu", "--one", variant],
+            cwd=ROOT, check=True, capture_output=True, text=True,
+        ).stdout
+        results[variant] = json.loads(out.strip().splitlines()[-1])
+        r = results[variant]
+        print(f"  macro-F1 {r['macro_f1']:.3f}  train {r['train_seconds']} s  p95 {r['p95_ms']} ms", flush=True)
+    write_section(_markdown(results), "NLU")
+    print(_markdown(results))
+
+
+if __name__ == "__main__":
+    main()

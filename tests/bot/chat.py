@@ -1,0 +1,26 @@
+"""A tiny client for the Rasa REST channel used by the conversation tests."""
+from __future__ import annotations
+
+import uuid
+from typing import Any, Dict, List
+
+import requests
+
+
+class Chat:
+    """One resident's conversation with the running bot."""
+
+    def __init__(self, base_url: str) -> None:
+        self.url = f"{base_url}/webhooks/rest/webhook"
+        self.sender = f"test-{uuid.uuid4().hex[:12]}"
+
+    def send(self, text: str) -> List[Dict[str, Any]]:
+        response = requests.post(self.url, json={"sender": self.sender, "message": text}, timeout=60)
+        assert response.status_code == 200, response.text[:500]
+        return response.json()
+
+    def say(self, text: str) -> Dict[str, Any]:
+        """Sends and returns the single reply (fails if there is none)."""
+        replies = self.send(text)
+        assert replies, f"no reply to {text[:60]!r}"
+        return replies[0]

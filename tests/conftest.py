@@ -1,0 +1,54 @@
+"""Shared fixtures: the real trained model, loaded once, and the real servers."""
+from __future__ import annotations
+
+import os
+import socket
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def model_path() -> Path:
+    """The model trained from the tree as it is (trained first when stale).
+
+    NEUVO_TEST_MODEL points at another model for local iteration only; the
+    README's test command never sets it.
+    """
+    from bot.training import ensure_model
+
+    override = os.environ.get("NEUVO_TEST_MODEL")
+    return Path(override) if override else ensure_model(quiet=True)
+
+
+@pytest.fixture(scope="session")
+def parser(model_path: Path):
+    """The served model, parsing through Rasa's own processor."""
+    from bot.evaluation.parser import ModelParser
+
+    model_parser = ModelParser(model_path)
+    yield model_parser
+    model_parser.close()
+
+
+@pytest.fixture(scope="session")
+def bot_server(model_path: Path, tmp_path_factory) -> Iterator[str]:
+    """A real `rasa run` with the REST channel and a real action server."""
+    from bot.services import BotProcesses
+
+    processes = BotProcesses(
+        model=model_path, rasa_port=free_port(), actions_port=free_port(),
+        log_dir=tmp_path_factory.mktemp("bot-logs"),
+    )
+    processes.start(timeout=240)
+    yield processes.rasa_url
+    processes.stop()

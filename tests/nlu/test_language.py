@@ -1,0 +1,44 @@
+from __future__ import annotations
+
+import pytest
+
+from nlu.language import detect_language
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Mul ei oo rahaa ruokaan, voinko hakea toimeentulotukea?", "fi"),
+        ("Voiko Polkuun tulla ilman ajanvarausta?", "fi"),
+        ("kiitti", "fi"),
+        ("moi", "fi"),
+        ("joo", "fi"),
+        ("Jag behöver hjälp med hyran, vart ska jag vända mig?", "sv"),
+        ("tack", "sv"),
+        ("hej", "sv"),
+        ("nej", "sv"),
+        ("I have rent arrears and do not know what to do", "en"),
+        ("thanks!", "en"),
+        ("yes please", "en"),
+    ],
+)
+def test_detects_the_three_languages(text: str, expected: str) -> None:
+    assert detect_language(text).language == expected
+
+
+@pytest.mark.parametrize("text", ["", "   ", "😀😀", "123 456", "ok"])
+def test_no_evidence_gives_no_language(text: str) -> None:
+    """The caller then keeps the conversation's language (Finnish at first)."""
+    assert detect_language(text).language is None
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("Hallo, ich brauche Hilfe mit meiner Wohnung und dem Geld", "de"),
+        ("Bonjour, j'ai besoin d'aide pour mon logement et mes dettes", "fr"),
+    ],
+)
+def test_flags_a_clearly_unsupported_language(text: str, language: str) -> None:
+    guess = detect_language(text)
+    assert guess.language is None and guess.unsupported == language
