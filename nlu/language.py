@@ -84,6 +84,9 @@ def detect_language(text: str, *, min_confidence: float = 0.8) -> LanguageGuess:
         # The model saw no evidence at all and fell back to its prior.
         return LanguageGuess(vote, 0.6 if vote else 0.0)
     other, other_probability = everything.classify(text)
+    if len(words) <= 3 and other != language:
+        # Short and the two models disagree: typos, names or gibberish.
+        return LanguageGuess(vote, float(probability) if vote else 0.0)
     if (
         other not in SUPPORTED_LANGUAGES
         and other_probability >= 0.99
@@ -94,3 +97,24 @@ def detect_language(text: str, *, min_confidence: float = 0.8) -> LanguageGuess:
     if probability >= min_confidence:
         return LanguageGuess(language, float(probability))
     return LanguageGuess(vote, float(probability))
+
+
+_LANGUAGE_NAME_STEMS = {
+    "fi": ("suom", "finsk", "finn", "fi"),
+    "sv": ("ruots", "svensk", "swed", "sv"),
+    "en": ("englan", "engl", "eng", "en"),
+}
+
+
+def normalise_language_name(value: str) -> Optional[str]:
+    """Maps a named language ("ruotsiksi", "svenska", "English") to fi/sv/en."""
+    word = (value or "").strip().lower()
+    for prefix in ("på ", "in ", "på", "in"):
+        if word.startswith(prefix + " ") or (prefix.endswith(" ") and word.startswith(prefix)):
+            word = word[len(prefix):].strip()
+    if word in SUPPORTED_LANGUAGES:
+        return word
+    for code, stems in _LANGUAGE_NAME_STEMS.items():
+        if any(word.startswith(stem) for stem in stems if len(stem) > 2):
+            return code
+    return None

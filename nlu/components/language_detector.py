@@ -15,7 +15,7 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from nlu.language import detect_language
+from nlu.language import detect_language, normalise_language_name
 
 DETECTED_LANGUAGE_ENTITY = "detected_language"
 UNSUPPORTED_LANGUAGE_ENTITY = "unsupported_language"
@@ -47,8 +47,9 @@ class LanguageDetector(GraphComponent):
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
-            entities = list(message.get(ENTITIES, []) or [])
+            entities = self._normalised_explicit(list(message.get(ENTITIES, []) or []))
             if any(e.get("entity") == EXPLICIT_LANGUAGE_ENTITY for e in entities):
+                message.set(ENTITIES, entities, add_to_output=True)
                 continue
             text = message.get(TEXT) or ""
             guess = detect_language(text, min_confidence=self._min_confidence)
@@ -58,6 +59,19 @@ class LanguageDetector(GraphComponent):
                 entities.append(self._entity(UNSUPPORTED_LANGUAGE_ENTITY, guess.unsupported, text, guess.confidence))
             message.set(ENTITIES, entities, add_to_output=True)
         return messages
+
+    @staticmethod
+    def _normalised_explicit(entities: List[Dict[str, Any]]) -> List[Dict[str, Any]]:
+        """DIET finds "ruotsiksi"; the slot needs "sv". Unknown names are dropped."""
+        result = []
+        for entity in entities:
+            if entity.get("entity") == EXPLICIT_LANGUAGE_ENTITY:
+                code = normalise_language_name(str(entity.get("value", "")))
+                if code is None:
+                    continue
+                entity = {**entity, "value": code}
+            result.append(entity)
+        return result
 
     @staticmethod
     def _entity(name: str, value: str, text: str, confidence: float) -> Dict[str, Any]:

@@ -20,7 +20,14 @@ class Chat:
         return response.json()
 
     def say(self, text: str) -> Dict[str, Any]:
-        """Sends and returns the single reply (fails if there is none)."""
+        """Sends and returns the bot's answer as one message.
+
+        Rasa's REST channel splits a text at blank lines into several
+        messages; they are joined back here, with all their buttons.
+        """
         replies = self.send(text)
         assert replies, f"no reply to {text[:60]!r}"
-        return replies[0]
+        return {
+            "text": "\n\n".join(r["text"] for r in replies if r.get("text")),
+            "buttons": [b for r in replies for b in r.get("buttons") or []],
+        }

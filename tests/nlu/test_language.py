@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from nlu.language import detect_language
+from nlu.language import detect_language, normalise_language_name
 
 
 @pytest.mark.parametrize(
@@ -42,3 +42,18 @@ def test_no_evidence_gives_no_language(text: str) -> None:
 def test_flags_a_clearly_unsupported_language(text: str, language: str) -> None:
     guess = detect_language(text)
     assert guess.language is None and guess.unsupported == language
+
+
+@pytest.mark.parametrize("text", ["blorf kvaak zyxxy", "plim plom", "asdf"])
+def test_gibberish_does_not_switch_the_language(text: str) -> None:
+    assert detect_language(text).language is None
+
+
+@pytest.mark.parametrize(
+    "name, code",
+    [("ruotsiksi", "sv"), ("ruotsia", "sv"), ("svenska", "sv"), ("på svenska", "sv"), ("Swedish", "sv"),
+     ("englanniksi", "en"), ("engelska", "en"), ("in English", "en"), ("suomeksi", "fi"), ("finska", "fi"),
+     ("Finnish", "fi"), ("sv", "sv"), ("saksaksi", None), ("", None)],
+)
+def test_named_languages_are_normalised(name: str, code) -> None:
+    assert normalise_language_name(name) == code
