@@ -88,11 +88,40 @@ def _run_rasa_variant(variant: str, workdir: Path) -> Dict[str, Any]:
     examples = load_examples(paths.HELDOUT_INTENTS_DIR)
     texts = [e.text for e in examples]
     parser.parse(texts[0])  # warm-up
-    results = [predicted_intent(parser.parse(t)) for t in texts]
+    parses = [parser.parse(t) for t in texts]
+    results = [predicted_intent(p) for p in parses]
     report = score([e.intent for e in examples], [r[0] for r in results], [r[1] for r in results])
+    if variant == "chosen":
+        report["threshold_sweep"] = _threshold_sweep(parses, [e.intent for e in examples])
     report.update(_latencies(parser.parse, texts))
     report["train_seconds"] = round(train_seconds, 1)
     return report
+
+
+def _threshold_sweep(parses: List[Dict[str, Any]], gold: List[str]) -> List[Dict[str, float]]:
+    """What each FallbackClassifier setting would do on the held-out set.
+
+    `silent_errors` are wrong answers given without asking back, the costly
+    kind; `fallback_rate` is how often the resident is asked to clarify.
+    """
+    rows = []
+    scored = []
+    for parse, expected in zip(parses, gold):
+        ranking = [r for r in parse.get("intent_ranking") or [] if r["name"] != "nlu_fallback"]
+        top, second = ranking[0], (ranking[1] if len(ranking) > 1 else {"confidence": 0.0})
+        scored.append((top["name"] == expected, top["confidence"], top["confidence"] - second["confidence"]))
+    for threshold in (0.3, 0.4, 0.5, 0.6, 0.7):
+        for ambiguity in (0.0, 0.08, 0.15):
+            fallback = [conf < threshold or gap < ambiguity for _, conf, gap in scored]
+            silent_errors = sum(not ok and not fb for (ok, _, _), fb in zip(scored, fallback))
+            answered = [ok for (ok, _, _), fb in zip(scored, fallback) if not fb]
+            rows.append({
+                "threshold": threshold, "ambiguity": ambiguity,
+                "fallback_rate": round(sum(fallback) / len(scored), 3),
+                "silent_error_rate": round(silent_errors / len(scored), 3),
+                "accuracy_when_answered": round(sum(answered) / len(answered), 3) if answered else 0.0,
+            })
+    return rows
 
 
 def _run_tfidf(variant: str, workdir: Path) -> Dict[str, Any]:
@@ -161,6 +190,18 @@ def _markdown(results: Dict[str, Dict[str, Any]]) -> str:
                     f"train time x{r['train_seconds'] / max(chosen['train_seconds'], 0.1):.2f}, "
                     f"p95 latency x{r['p95_ms'] / max(chosen['p95_ms'], 0.1):.2f}"
                 )
+    sweep = (chosen or {}).get("threshold_sweep")
+    if sweep:
+        lines += [
+            "", "FallbackClassifier settings on the held-out set (chosen pipeline): a fallback asks the "
+            "resident which of two topics was meant; a silent error answers the wrong topic.", "",
+            "| threshold | ambiguity | fallback rate | silent errors | accuracy when answered |",
+            "|---|---|---|---|---|",
+        ]
+        lines += [
+            f"| {r['threshold']} | {r['ambiguity']} | {r['fallback_rate']} | {r['silent_error_rate']} "
+            f"| {r['accuracy_when_answered']} |" for r in sweep
+        ]
     return "\n".join(lines) + "\n"
 
 

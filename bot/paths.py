@@ -20,5 +20,8 @@ MODELS_DIR = Path(os.environ.get("NEUVO_MODELS_DIR", PROJECT_ROOT / "models"))
 HELDOUT_INTENTS_DIR = PROJECT_ROOT / "tests" / "nlu" / "heldout"
 
 # Everything whose change makes a trained model stale.
-# nlu/ holds the training data and the custom components' code.
-TRAINING_INPUTS = (CONFIG_FILE, DOMAIN_DIR, STORIES_DIR, PROJECT_ROOT / "nlu")
+# The data, and the code that shapes what the model learns from it.
+TRAINING_INPUTS = (
+    CONFIG_FILE, DOMAIN_DIR, STORIES_DIR, NLU_DATA_DIR, NLU_COMPONENTS_DIR,
+    PROJECT_ROOT / "nlu" / "text_limits.py",
+)

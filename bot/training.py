@@ -34,7 +34,11 @@ def training_hash(inputs: Iterable[Path] = paths.TRAINING_INPUTS, extra: str = "
 
     digest = hashlib.sha256(f"rasa={rasa.__version__};{extra}".encode())
     for file in _iter_files(inputs):
-        digest.update(str(file.relative_to(paths.PROJECT_ROOT)).encode())
+        try:
+            name = file.relative_to(paths.PROJECT_ROOT).as_posix()
+        except ValueError:
+            name = file.as_posix()
+        digest.update(name.encode())
         digest.update(b"\0")
         digest.update(file.read_bytes())
         digest.update(b"\0")

@@ -29,12 +29,12 @@ _CHAT_WORDS: Dict[str, frozenset] = {
     "sv": frozenset(
         "tack tackar hej hejsan hejdå jag och inte är det hur vad var kan vill behöver "
         "hjälp nej jo gärna bostad pengar svenska svenskt på mig min mitt har god morgon "
-        "javisst okej ses hörs adjö då tackar visst".split()
+        "javisst okej ses hörs adjö då tackar visst goddag hejsan".split()
     ),
     "en": frozenset(
         "thanks thank hello hi hey yes yeah the and is are what how where when can "
         "could would i i'm my me you help need want please english bye goodbye sure "
-        "okay money house yep nope nah sounds good bye see".split()
+        "okay money house yep nope nah sounds good bye see appreciate".split()
     ),
 }
 
