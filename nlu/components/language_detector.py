@@ -2,7 +2,9 @@
 
 The `language` slot is filled from it (see bot/domain/language.yml), so the
 bot answers each message in the resident's language. An explicit request
-("puhu ruotsia", DIET's `language` entity) wins over detection.
+("puhu ruotsia", DIET's `language` entity) wins over detection. A message
+clearly in another language becomes `nlu_fallback` with the entity
+`unsupported_language`, so the bot says which languages it understands.
 """
 from __future__ import annotations
 
@@ -12,7 +14,7 @@ from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
-from rasa.shared.nlu.constants import ENTITIES, TEXT
+from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from nlu.language import detect_language, normalise_language_name
@@ -20,6 +22,7 @@ from nlu.language import detect_language, normalise_language_name
 DETECTED_LANGUAGE_ENTITY = "detected_language"
 UNSUPPORTED_LANGUAGE_ENTITY = "unsupported_language"
 EXPLICIT_LANGUAGE_ENTITY = "language"
+FALLBACK_INTENT = "nlu_fallback"
 
 
 @DefaultV1Recipe.register(
@@ -57,8 +60,17 @@ class LanguageDetector(GraphComponent):
                 entities.append(self._entity(DETECTED_LANGUAGE_ENTITY, guess.language, text, guess.confidence))
             elif guess.unsupported:
                 entities.append(self._entity(UNSUPPORTED_LANGUAGE_ENTITY, guess.unsupported, text, guess.confidence))
+                self._not_understood(message)
             message.set(ENTITIES, entities, add_to_output=True)
         return messages
+
+    @staticmethod
+    def _not_understood(message: Message) -> None:
+        """An intent guessed from a language we do not model is not trusted."""
+        fallback = {"name": FALLBACK_INTENT, "confidence": 1.0}
+        ranking = [r for r in message.get(INTENT_RANKING_KEY, []) or [] if r.get("name") != FALLBACK_INTENT]
+        message.set(INTENT, fallback, add_to_output=True)
+        message.set(INTENT_RANKING_KEY, [fallback, *ranking], add_to_output=True)
 
     @staticmethod
     def _normalised_explicit(entities: List[Dict[str, Any]]) -> List[Dict[str, Any]]:
