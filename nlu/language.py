@@ -118,3 +118,25 @@ def normalise_language_name(value: str) -> Optional[str]:
         if any(word.startswith(stem) for stem in stems if len(stem) > 2):
             return code
     return None
+
+
+_SPEAK_WORDS = ("puhu", "puhua", "puhutaan", "speak", "talk", "tala", "prata", "vaihda", "switch", "byt")
+
+
+def requested_language(text: str) -> Optional[str]:
+    """The language a resident asks for in words ("voitko puhua ruotsia?").
+
+    Used when the classifier saw a language switch but found no language
+    name: a translative form ("ruotsiksi") wins, then the word after a verb
+    of speaking, then the only language named.
+    """
+    words = [w.lower() for w in _WORD.findall(text or "")]
+    named = [(i, code) for i, w in enumerate(words) if len(w) > 3 and (code := normalise_language_name(w))]
+    for i, code in named:
+        if words[i].endswith("ksi") or (i > 0 and words[i - 1] in ("på", "in")):
+            return code
+    for i, code in named:
+        if i > 0 and words[i - 1].startswith(_SPEAK_WORDS):
+            return code
+    codes = {code for _, code in named}
+    return codes.pop() if len(codes) == 1 else None

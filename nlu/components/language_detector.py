@@ -10,25 +10,24 @@ from __future__ import annotations
 
 from typing import Any, Dict, List
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from nlu.language import detect_language, normalise_language_name
+from nlu.components.stateless import StatelessComponent
+from nlu.language import detect_language, normalise_language_name, requested_language
 
 DETECTED_LANGUAGE_ENTITY = "detected_language"
 UNSUPPORTED_LANGUAGE_ENTITY = "unsupported_language"
 EXPLICIT_LANGUAGE_ENTITY = "language"
 FALLBACK_INTENT = "nlu_fallback"
+SWITCH_LANGUAGE_INTENT = "switch_language"
 
 
 @DefaultV1Recipe.register(
     [DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False
 )
-class LanguageDetector(GraphComponent):
+class LanguageDetector(StatelessComponent):
     """Detects fi/sv/en per message; adds nothing when unsure."""
 
     @staticmethod
@@ -36,21 +35,13 @@ class LanguageDetector(GraphComponent):
         return {"min_confidence": 0.8}
 
     def __init__(self, config: Dict[str, Any]) -> None:
+        super().__init__(config)
         self._min_confidence = float(config["min_confidence"])
-
-    @classmethod
-    def create(
-        cls,
-        config: Dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> "LanguageDetector":
-        return cls(config)
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             entities = self._normalised_explicit(list(message.get(ENTITIES, []) or []))
+            entities += self._named_in_a_switch_request(message, entities)
             if any(e.get("entity") == EXPLICIT_LANGUAGE_ENTITY for e in entities):
                 message.set(ENTITIES, entities, add_to_output=True)
                 continue
@@ -63,6 +54,16 @@ class LanguageDetector(GraphComponent):
                 self._not_understood(message)
             message.set(ENTITIES, entities, add_to_output=True)
         return messages
+
+    def _named_in_a_switch_request(self, message: Message, entities: List[Dict[str, Any]]) -> List[Dict[str, Any]]:
+        """DIET recognised a language switch but not the language: read it from the words."""
+        if (message.get(INTENT) or {}).get("name") != SWITCH_LANGUAGE_INTENT:
+            return []
+        if any(e.get("entity") == EXPLICIT_LANGUAGE_ENTITY for e in entities):
+            return []
+        text = message.get(TEXT) or ""
+        code = requested_language(text)
+        return [self._entity(EXPLICIT_LANGUAGE_ENTITY, code, text, 1.0)] if code else []
 
     @staticmethod
     def _not_understood(message: Message) -> None:

@@ -3,21 +3,19 @@ from __future__ import annotations
 
 from typing import Any, Dict, List
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from nlu.components.stateless import StatelessComponent
 from nlu.text_limits import MAX_NLU_CHARS, clean_text
 
 
 @DefaultV1Recipe.register(
     [DefaultV1Recipe.ComponentType.MESSAGE_TOKENIZER], is_trainable=False
 )
-class TextCleaner(GraphComponent):
+class TextCleaner(StatelessComponent):
     """Strips markup and control characters and cuts very long messages.
 
     Runs on training data too, so training and prediction see the same text.
@@ -28,17 +26,8 @@ class TextCleaner(GraphComponent):
         return {"max_chars": MAX_NLU_CHARS}
 
     def __init__(self, config: Dict[str, Any]) -> None:
+        super().__init__(config)
         self._max_chars = int(config["max_chars"])
-
-    @classmethod
-    def create(
-        cls,
-        config: Dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> "TextCleaner":
-        return cls(config)
 
     def _clean(self, message: Message) -> None:
         text = message.get(TEXT)

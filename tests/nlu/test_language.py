@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from nlu.language import detect_language, normalise_language_name
+from nlu.language import detect_language, normalise_language_name, requested_language
 
 
 @pytest.mark.parametrize(
@@ -57,3 +57,13 @@ def test_gibberish_does_not_switch_the_language(text: str) -> None:
 )
 def test_named_languages_are_normalised(name: str, code) -> None:
     assert normalise_language_name(name) == code
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [("Voitko puhua ruotsia?", "sv"), ("vaihda kieli englanniksi", "en"), ("kan du prata svenska", "sv"),
+     ("can we speak English please", "en"), ("en ymmärrä ruotsia, puhu suomea", "fi"),
+     ("puhu suomea, en ymmärrä englantia", "fi"), ("mitä kieliä osaat", None)],
+)
+def test_requested_language_is_read_from_the_words(text: str, code) -> None:
+    assert requested_language(text) == code
