@@ -90,12 +90,28 @@ def _cmd_eval(args: argparse.Namespace) -> int:
     return 2
 
 
+HUB_PYTHON = ".venv-hub/bin/python"
+HUB_TESTS = "tests/handoff"
+
+
 def _cmd_test(args: argparse.Namespace) -> int:
+    """Bot tests in this environment, hub tests in the hub's own environment."""
     from bot import paths
     from bot.training import ensure_model
 
     ensure_model()
-    return subprocess.call([sys.executable, "-m", "pytest", *args.pytest_args], cwd=paths.PROJECT_ROOT)
+    bot_status = subprocess.call(
+        [sys.executable, "-m", "pytest", f"--ignore={HUB_TESTS}", *args.pytest_args], cwd=paths.PROJECT_ROOT
+    )
+    hub_python = paths.PROJECT_ROOT / HUB_PYTHON
+    if not hub_python.exists():
+        print(f"{HUB_PYTHON} is missing: run scripts/bootstrap.sh first.", file=sys.stderr)
+        return 1
+    hub_status = subprocess.call(
+        [str(hub_python), "-m", "pytest", HUB_TESTS, "-o", "asyncio_default_fixture_loop_scope=function"],
+        cwd=paths.PROJECT_ROOT,
+    )
+    return bot_status or hub_status
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -109,8 +109,8 @@ _LANGUAGE_NAME_STEMS = {
 def normalise_language_name(value: str) -> Optional[str]:
     """Maps a named language ("ruotsiksi", "svenska", "English") to fi/sv/en."""
     word = (value or "").strip().lower()
-    for prefix in ("på ", "in ", "på", "in"):
-        if word.startswith(prefix + " ") or (prefix.endswith(" ") and word.startswith(prefix)):
+    for prefix in ("på ", "in "):
+        if word.startswith(prefix):
             word = word[len(prefix):].strip()
     if word in SUPPORTED_LANGUAGES:
         return word

@@ -21,16 +21,16 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}" >/dev/null
 fi
 
-find_python310() {
+find_python() {  # $1: minor version such as 3.10
   if command -v pyenv >/dev/null 2>&1; then
-    local v; v="$(pyenv versions --bare 2>/dev/null | grep -E '^3\.10(\.|$)' | tail -1 || true)"
+    local v; v="$(pyenv versions --bare 2>/dev/null | grep -E "^${1//./\\.}(\.|$)" | tail -1 || true)"
     [ -n "$v" ] && { echo "$(pyenv root)/versions/$v/bin/python"; return; }
   fi
-  command -v python3.10 || true
+  command -v "python$1" || true
 }
 
 if [ ! -x "$BOT_VENV/bin/python" ]; then
-  PY310="$(find_python310)"
+  PY310="$(find_python 3.10)"
   if [ -z "$PY310" ]; then
     echo "Python 3.10 is required for Rasa 3.6 (install it, e.g. 'pyenv install 3.10')." >&2
     exit 1
@@ -45,4 +45,25 @@ if [ ! -f "$STAMP" ] || [ "$(cat "$STAMP")" != "$hash_inputs" ]; then
   "$BOT_VENV/bin/pip" install --progress-bar on -q --upgrade "pip<25" wheel
   "$BOT_VENV/bin/pip" install --progress-bar on -c "$ROOT/scripts/constraints-bot.txt" -e "$ROOT[bot,dev]"
   echo "$hash_inputs" > "$STAMP"
+fi
+
+# The hub has its own environment: Rasa pins Sanic 21.12 and SQLAlchemy 1.4,
+# the hub needs the current Sanic LTS and SQLAlchemy 2.x.
+HUB_VENV="$ROOT/.venv-hub"
+HUB_STAMP="$HUB_VENV/.neuvo-installed"
+if [ ! -x "$HUB_VENV/bin/python" ]; then
+  PYHUB="$(find_python 3.12)"; [ -n "$PYHUB" ] || PYHUB="$(find_python 3.11)"
+  if [ -z "$PYHUB" ]; then
+    echo "Python 3.11 or 3.12 is required for the hub (install it, e.g. 'pyenv install 3.12')." >&2
+    exit 1
+  fi
+  step "Creating the hub environment (.venv-hub, $("$PYHUB" --version))"
+  "$PYHUB" -m venv "$HUB_VENV"
+fi
+hub_hash="$(cat "$ROOT/pyproject.toml" "$ROOT/scripts/constraints-hub.txt" | sha256sum | cut -c1-16)"
+if [ ! -f "$HUB_STAMP" ] || [ "$(cat "$HUB_STAMP")" != "$hub_hash" ]; then
+  step "Installing the hub's packages into .venv-hub (Sanic, SQLAlchemy)"
+  "$HUB_VENV/bin/pip" install --progress-bar on -q --upgrade pip wheel
+  "$HUB_VENV/bin/pip" install --progress-bar on -c "$ROOT/scripts/constraints-hub.txt" -e "$ROOT[hub,hub-dev]"
+  echo "$hub_hash" > "$HUB_STAMP"
 fi

@@ -1,0 +1,155 @@
+"""Storage models: the hub is the durable record of every conversation.
+
+Why here and not in Rasa: Rasa's tracker store silently falls back to memory
+and its channels answer 200 on failure (shared/docs/conventions.md), so the
+hub keeps per-conversation sequence numbers and client message ids and
+writes idempotently.
+"""
+from __future__ import annotations
+
+import enum
+from datetime import datetime, timezone
+from typing import Any, Optional
+
+from sqlalchemy import JSON, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class Base(DeclarativeBase):
+    type_annotation_map = {dict[str, Any]: JSON, list[Any]: JSON}
+
+
+class Owner(str, enum.Enum):
+    """Who may answer the resident right now: exactly one at a time."""
+
+    BOT = "bot"
+    WAITING = "waiting"
+    COUNSELLOR = "counsellor"
+    CLOSED = "closed"
+
+
+class Sender(str, enum.Enum):
+    RESIDENT = "resident"
+    BOT = "bot"
+    COUNSELLOR = "counsellor"
+    SYSTEM = "system"
+
+
+class HandoffStatus(str, enum.Enum):
+    QUEUED = "queued"
+    CLAIMED = "claimed"
+    CLOSED = "closed"
+
+
+class Role(str, enum.Enum):
+    COUNSELLOR = "counsellor"
+    EDITOR = "editor"
+    ADMIN = "admin"
+
+
+class Conversation(Base):
+    __tablename__ = "conversations"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
+    language: Mapped[str] = mapped_column(String(2), default="fi")
+    owner: Mapped[str] = mapped_column(String(16), default=Owner.BOT.value)
+    counsellor_id: Mapped[Optional[int]] = mapped_column(ForeignKey("users.id"), nullable=True)
+    triage_level: Mapped[str] = mapped_column(String(16), default="none")
+    # The next message's sequence number; advanced atomically per message.
+    next_seq: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class Message(Base):
+    __tablename__ = "messages"
+    __table_args__ = (
+        UniqueConstraint("conversation_id", "seq", name="uq_message_seq"),
+        UniqueConstraint("conversation_id", "client_msg_id", name="uq_message_client_id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    conversation_id: Mapped[str] = mapped_column(ForeignKey("conversations.id", ondelete="CASCADE"))
+    seq: Mapped[int] = mapped_column(Integer)
+    client_msg_id: Mapped[Optional[str]] = mapped_column(String(64), nullable=True)
+    sender: Mapped[str] = mapped_column(String(16))
+    text: Mapped[str] = mapped_column(Text, default="")
+    payload: Mapped[Optional[dict[str, Any]]] = mapped_column(nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class Handoff(Base):
+    __tablename__ = "handoffs"
+    __table_args__ = (Index("ix_handoff_queue", "status", "created_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    conversation_id: Mapped[str] = mapped_column(ForeignKey("conversations.id", ondelete="CASCADE"))
+    level: Mapped[str] = mapped_column(String(16), default="none")
+    markers: Mapped[list[Any]] = mapped_column(default=list)
+    intake: Mapped[Optional[dict[str, Any]]] = mapped_column(nullable=True)
+    status: Mapped[str] = mapped_column(String(16), default=HandoffStatus.QUEUED.value)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    claimed_by: Mapped[Optional[int]] = mapped_column(ForeignKey("users.id"), nullable=True)
+    claimed_at: Mapped[Optional[datetime]] = mapped_column(DateTime(timezone=True), nullable=True)
+    closed_at: Mapped[Optional[datetime]] = mapped_column(DateTime(timezone=True), nullable=True)
+    outcome: Mapped[Optional[str]] = mapped_column(String(32), nullable=True)
+
+
+class User(Base):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(255))
+    role: Mapped[str] = mapped_column(String(16), default=Role.COUNSELLOR.value)
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[Optional[datetime]] = mapped_column(DateTime(timezone=True), nullable=True)
+    available: Mapped[bool] = mapped_column(default=False)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class Note(Base):
+    """Internal note on a conversation; never shown to the resident."""
+
+    __tablename__ = "notes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    conversation_id: Mapped[str] = mapped_column(ForeignKey("conversations.id", ondelete="CASCADE"))
+    author_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class Callback(Base):
+    __tablename__ = "callbacks"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    conversation_id: Mapped[Optional[str]] = mapped_column(
+        ForeignKey("conversations.id", ondelete="CASCADE"), nullable=True
+    )
+    phone: Mapped[str] = mapped_column(String(32))
+    preferred_time: Mapped[Optional[str]] = mapped_column(String(120), nullable=True)
+    level: Mapped[str] = mapped_column(String(16), default="none")
+    reason: Mapped[str] = mapped_column(String(32))
+    status: Mapped[str] = mapped_column(String(16), default="open")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    done_by: Mapped[Optional[int]] = mapped_column(ForeignKey("users.id"), nullable=True)
+    done_at: Mapped[Optional[datetime]] = mapped_column(DateTime(timezone=True), nullable=True)
+
+
+class AuditLog(Base):
+    """Who read or changed what, when (client data act 703/2023, § 11)."""
+
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    actor_id: Mapped[Optional[int]] = mapped_column(ForeignKey("users.id"), nullable=True)
+    action: Mapped[str] = mapped_column(String(64))
+    target: Mapped[str] = mapped_column(String(64))
+    details: Mapped[Optional[dict[str, Any]]] = mapped_column(nullable=True)
+    ip: Mapped[Optional[str]] = mapped_column(String(64), nullable=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
