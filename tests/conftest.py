@@ -21,7 +21,7 @@ def _in_hub_environment() -> bool:
 
 
 # Each environment collects only its own tests: `neuvo test` runs both.
-collect_ignore = ["bot", "nlu", "actions"] if _in_hub_environment() else ["handoff"]
+collect_ignore = ["bot", "nlu", "actions", "triage"] if _in_hub_environment() else ["handoff"]
 
 
 def free_port() -> int:
