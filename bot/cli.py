@@ -86,6 +86,10 @@ def _cmd_eval(args: argparse.Namespace) -> int:
         from bot.evaluation.intents import run
 
         return run(path)
+    if args.what == "triage":
+        from bot.evaluation.triage import run
+
+        return run(path)
     print(f"Unknown evaluation {args.what!r}.", file=sys.stderr)
     return 2
 
@@ -126,7 +130,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("shell", help="talk to the bot in this terminal").set_defaults(func=_cmd_shell)
 
     evaluate = sub.add_parser("eval", help="evaluate the served model on a file")
-    evaluate.add_argument("what", choices=["intents"])
+    evaluate.add_argument("what", choices=["intents", "triage"])
     evaluate.add_argument("path")
     evaluate.set_defaults(func=_cmd_eval)
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Optional, Sequence
 
 from nlu.triage.lexicon import (
-    ANY, FIRST_PERSON, IMPLIED, INFORMATION_ONLY, LATER, MARKERS, NOW, PAST, PROBLEM_AREAS, REQUIRED,
+    ALL_AT_ONCE, ANY, INFORMATION_ONLY, LATER, MARKERS, NOW, PAST, PROBLEM_AREAS, REQUIRED,
 )
 
 LEVELS = ("none", "support", "urgent", "emergency")
@@ -38,8 +38,8 @@ def _compile(patterns: Sequence[str]) -> re.Pattern:
 
 _NOW, _LATER, _PAST = _compile([NOW]), _compile([LATER]), _compile([PAST])
 _SENTENCE_END = re.compile(r"[.!?;\n]+\s*")
-_INFO, _FIRST = _compile([INFORMATION_ONLY]), _compile([FIRST_PERSON])
-_MARKERS = {name: (level, _compile(patterns), rule) for name, (level, patterns, rule) in MARKERS.items()}
+_INFO, _ALL_AT_ONCE = _compile([INFORMATION_ONLY]), _compile([ALL_AT_ONCE])
+_MARKERS = [(name, level, rule, _compile(patterns)) for name, level, rule, patterns in MARKERS]
 _AREAS = {name: _compile(patterns) for name, patterns in PROBLEM_AREAS.items()}
 
 
@@ -47,7 +47,7 @@ def _time_allows(rule: str, now: bool, later_or_past: bool) -> bool:
     if rule == ANY:
         return True
     if rule == REQUIRED:
-        return now
+        return now and not later_or_past
     return now or not later_or_past  # IMPLIED
 
 
@@ -83,8 +83,8 @@ def assess(
 
     markers: list[str] = []
     level = "none"
-    for name, (marker_level, pattern, rule) in _MARKERS.items():
-        if not fires(pattern, rule):
+    for name, marker_level, rule, pattern in _MARKERS:
+        if name in markers or not fires(pattern, rule):
             continue
         if marker_level == "emergency" and information_only:
             continue
@@ -97,10 +97,11 @@ def assess(
         markers.append("asks_for_person")
         level = higher_level(level, "support")
     areas = {name for name, pattern in _AREAS.items() if found(pattern)}
-    if {"substance", "mental"} <= areas and found(_FIRST):
-        markers.append("substance_and_mental_health")
-        level = higher_level(level, "support")
-    if len(areas) >= 3 and found(_FIRST):
-        markers.append("multiple_problems")
-        level = higher_level(level, "support")
+    if not found(_INFO):
+        if {"substance", "mental"} <= areas:
+            markers.append("substance_and_mental_health")
+            level = higher_level(level, "support")
+        if len(areas) >= 3 or (len(areas) >= 2 and found(_ALL_AT_ONCE)):
+            markers.append("multiple_problems")
+            level = higher_level(level, "support")
     return TriageResult(level, tuple(markers))

@@ -40,3 +40,20 @@ def test_eval_intents_prints_table_then_contract_json(model_path, tmp_path: Path
 def test_eval_of_a_missing_file_fails_clearly() -> None:
     result = _neuvo("eval", "intents", "/nonexistent/file.yml")
     assert result.returncode != 0 and "Cannot read" in result.stderr
+
+
+def test_eval_triage_prints_table_then_contract_json(model_path, tmp_path: Path) -> None:
+    cases = tmp_path / "triage.yml"
+    cases.write_text(
+        'version: "1"\ncases:\n'
+        '  - text: "Minut häädetään huomenna eikä minulla ole mihin mennä."\n    level: urgent\n'
+        '  - text: "Missä Polku sijaitsee?"\n    level: none\n',
+        encoding="utf-8",
+    )
+    result = _neuvo("eval", "triage", str(cases))
+    assert result.returncode == 0, result.stderr[-2000:]
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert set(report) >= {"cases", "exact", "recall", "under_triage", "over_triage", "missed"}
+    assert report["cases"] == 2
+    assert set(report["recall"]) == {"emergency", "urgent", "support"}
+    assert report["recall"]["urgent"] == 1.0 and report["exact"] == 1.0
