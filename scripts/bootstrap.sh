@@ -6,7 +6,6 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BOT_VENV="$ROOT/.venv"
-STAMP="$BOT_VENV/.neuvo-installed"
 
 step() { printf '\n==> %s\n' "$*"; }
 
@@ -29,41 +28,33 @@ find_python() {  # $1: minor version such as 3.10
   command -v "python$1" || true
 }
 
-if [ ! -x "$BOT_VENV/bin/python" ]; then
-  PY310="$(find_python 3.10)"
-  if [ -z "$PY310" ]; then
-    echo "Python 3.10 is required for Rasa 3.6 (install it, e.g. 'pyenv install 3.10')." >&2
-    exit 1
+# ensure_venv DIR "PYTHON VERSIONS" CONSTRAINTS EXTRAS "WHAT"
+# Creates DIR with the first Python found and installs the project with the
+# extras, again only when pyproject.toml or the constraints changed.
+ensure_venv() {
+  local dir="$1" versions="$2" constraints="$3" extras="$4" what="$5" python="" v
+  if [ ! -x "$dir/bin/python" ]; then
+    for v in $versions; do python="$(find_python "$v")"; [ -n "$python" ] && break; done
+    if [ -z "$python" ]; then
+      echo "Python $versions is required for $what (install it, e.g. 'pyenv install ${versions%% *}')." >&2
+      exit 1
+    fi
+    step "Creating $(basename "$dir") for $what ($("$python" --version))"
+    "$python" -m venv "$dir"
   fi
-  step "Creating the bot environment (.venv, $("$PY310" --version))"
-  "$PY310" -m venv "$BOT_VENV"
-fi
+  local stamp="$dir/.neuvo-installed" inputs
+  inputs="$(cat "$ROOT/pyproject.toml" "$constraints" | sha256sum | cut -c1-16)"
+  if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$inputs" ]; then
+    step "Installing packages into $(basename "$dir") for $what (a few minutes the first time)"
+    "$dir/bin/pip" install --progress-bar on -q --upgrade "pip<25" wheel
+    "$dir/bin/pip" install --progress-bar on -c "$constraints" -e "$ROOT[$extras]"
+    echo "$inputs" > "$stamp"
+  fi
+}
 
-hash_inputs="$(cat "$ROOT/pyproject.toml" "$ROOT/scripts/constraints-bot.txt" | sha256sum | cut -c1-16)"
-if [ ! -f "$STAMP" ] || [ "$(cat "$STAMP")" != "$hash_inputs" ]; then
-  step "Installing Python packages into .venv (Rasa, spaCy, the Finnish model; a few minutes the first time)"
-  "$BOT_VENV/bin/pip" install --progress-bar on -q --upgrade "pip<25" wheel
-  "$BOT_VENV/bin/pip" install --progress-bar on -c "$ROOT/scripts/constraints-bot.txt" -e "$ROOT[bot,dev]"
-  echo "$hash_inputs" > "$STAMP"
-fi
-
+ensure_venv "$BOT_VENV" "3.10" "$ROOT/scripts/constraints-bot.txt" "bot,dev" \
+  "the bot (Rasa 3.6 needs Python 3.10; spaCy and the Finnish model)"
 # The hub has its own environment: Rasa pins Sanic 21.12 and SQLAlchemy 1.4,
 # the hub needs the current Sanic LTS and SQLAlchemy 2.x.
-HUB_VENV="$ROOT/.venv-hub"
-HUB_STAMP="$HUB_VENV/.neuvo-installed"
-if [ ! -x "$HUB_VENV/bin/python" ]; then
-  PYHUB="$(find_python 3.12)"; [ -n "$PYHUB" ] || PYHUB="$(find_python 3.11)"
-  if [ -z "$PYHUB" ]; then
-    echo "Python 3.11 or 3.12 is required for the hub (install it, e.g. 'pyenv install 3.12')." >&2
-    exit 1
-  fi
-  step "Creating the hub environment (.venv-hub, $("$PYHUB" --version))"
-  "$PYHUB" -m venv "$HUB_VENV"
-fi
-hub_hash="$(cat "$ROOT/pyproject.toml" "$ROOT/scripts/constraints-hub.txt" | sha256sum | cut -c1-16)"
-if [ ! -f "$HUB_STAMP" ] || [ "$(cat "$HUB_STAMP")" != "$hub_hash" ]; then
-  step "Installing the hub's packages into .venv-hub (Sanic, SQLAlchemy)"
-  "$HUB_VENV/bin/pip" install --progress-bar on -q --upgrade pip wheel
-  "$HUB_VENV/bin/pip" install --progress-bar on -c "$ROOT/scripts/constraints-hub.txt" -e "$ROOT[hub,hub-dev]"
-  echo "$hub_hash" > "$HUB_STAMP"
-fi
+ensure_venv "$ROOT/.venv-hub" "3.12 3.11" "$ROOT/scripts/constraints-hub.txt" "hub,hub-dev" \
+  "the hub (Sanic LTS, SQLAlchemy 2)"
