@@ -38,7 +38,3 @@ def clean_text(text: str, max_chars: int = MAX_NLU_CHARS) -> str:
         text = f"{head} {tail}"
     return text
 
-
-def has_letters(text: str) -> bool:
-    """True when the text has at least one letter (not only emoji, digits or signs)."""
-    return any(ch.isalpha() for ch in text or "")
