@@ -6,11 +6,13 @@ model trained from other data than what is in the tree.
 """
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import subprocess
 import sys
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterable, Optional
+from typing import Iterable, Iterator, Optional
 
 from bot import paths
 
@@ -88,13 +90,29 @@ def ensure_model(force: bool = False, quiet: bool = False) -> Path:
     path = model_path_for(hash_)
     if path.exists() and not force:
         return path
-    print(f"Training the model (inputs changed, hash {hash_}); this takes a few minutes...", flush=True)
-    trained = train(name=f"{MODEL_PREFIX}{hash_}", quiet=quiet)
-    _remove_stale_models(keep=trained)
+    with _training_lock():
+        # Another process may have trained the same inputs while we waited.
+        if path.exists() and not force:
+            return path
+        print(f"Training the model (inputs changed, hash {hash_}); this takes a few minutes...", flush=True)
+        trained = train(name=f"{MODEL_PREFIX}{hash_}", quiet=quiet)
+        _remove_stale_models(keep=trained)
     return trained
 
 
-def _remove_stale_models(keep: Path, keep_count: int = 3) -> None:
+@contextmanager
+def _training_lock() -> Iterator[None]:
+    """One training at a time per checkout: Rasa's cache and models/ are shared."""
+    paths.MODELS_DIR.mkdir(parents=True, exist_ok=True)
+    with open(paths.MODELS_DIR / ".training.lock", "w") as lock_file:
+        fcntl.flock(lock_file, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock_file, fcntl.LOCK_UN)
+
+
+def _remove_stale_models(keep: Path, keep_count: int = 6) -> None:
     """Keeps the newest few models so a rollback stays possible without filling the disk."""
     models = sorted(paths.MODELS_DIR.glob(f"{MODEL_PREFIX}*.tar.gz"), key=lambda p: p.stat().st_mtime)
     for old in models[:-keep_count]:
