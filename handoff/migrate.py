@@ -17,3 +17,15 @@ def alembic_config(url: str) -> Config:
 
 def upgrade(url: str, revision: str = "head") -> None:
     command.upgrade(alembic_config(url), revision)
+
+
+def add_arguments(parser) -> None:
+    parser.add_argument("--revision", default="head")
+
+
+def run(args) -> int:
+    from handoff.settings import load_settings
+
+    upgrade(load_settings().database_url, args.revision)
+    print("Database schema is up to date.")
+    return 0

@@ -1,0 +1,1 @@
+"""HTTP concerns shared by every blueprint: security headers, errors, client address."""
