@@ -110,6 +110,8 @@ class User(Base):
     locked_until: Mapped[Optional[datetime]] = mapped_column(DateTime(timezone=True), nullable=True)
     available: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # Disabled users cannot log in; rows stay because audit rows point at them.
+    disabled_at: Mapped[Optional[datetime]] = mapped_column(DateTime(timezone=True), nullable=True)
 
 
 class Note(Base):
@@ -153,3 +155,50 @@ class AuditLog(Base):
     details: Mapped[Optional[dict[str, Any]]] = mapped_column(nullable=True)
     ip: Mapped[Optional[str]] = mapped_column(String(64), nullable=True)
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class UserSession(Base):
+    """A console log-in, kept in the database so that any hub instance can serve it.
+
+    The id is the SHA-256 of the cookie's token: a copy of the table does not
+    let anyone act as the user.
+    """
+
+    __tablename__ = "user_sessions"
+    __table_args__ = (Index("ix_user_sessions_user", "user_id"),)
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    last_seen_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class RateEvent(Base):
+    """One counted event (a log-in attempt, a new conversation) for per-address limits.
+
+    `key` is a keyed hash of the address, never the address itself.
+    """
+
+    __tablename__ = "rate_events"
+    __table_args__ = (Index("ix_rate_events_lookup", "bucket", "key", "at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    bucket: Mapped[str] = mapped_column(String(32))
+    key: Mapped[str] = mapped_column(String(64))
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class PhoneContact(Base):
+    """A phone-guidance contact that did not start in chat (statistics only, no personal data)."""
+
+    __tablename__ = "phone_contacts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    counsellor_id: Mapped[Optional[int]] = mapped_column(ForeignKey("users.id"), nullable=True)
+    occurred_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    level: Mapped[str] = mapped_column(String(16), default="none")
+    outcome: Mapped[str] = mapped_column(String(40))
+    language: Mapped[str] = mapped_column(String(2), default="fi")
+    minutes: Mapped[Optional[int]] = mapped_column(Integer, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
