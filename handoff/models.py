@@ -12,6 +12,7 @@ from datetime import datetime, timezone
 from typing import Any, Optional
 
 from sqlalchemy import JSON, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import false as sa_false
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -53,6 +54,7 @@ class Role(str, enum.Enum):
 
 class Conversation(Base):
     __tablename__ = "conversations"
+    __table_args__ = (Index("uq_conversation_continuation_code", "continuation_code", unique=True),)
 
     id: Mapped[str] = mapped_column(String(32), primary_key=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
@@ -63,6 +65,14 @@ class Conversation(Base):
     triage_level: Mapped[str] = mapped_column(String(16), default="none")
     # The next message's sequence number; advanced atomically per message.
     next_seq: Mapped[int] = mapped_column(Integer, default=1)
+    # Highest seq already pushed to the resident's open chat (handoff.chat.push).
+    delivered_seq: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # Short code to resume without logging in (read out on the phone); unique.
+    continuation_code: Mapped[Optional[str]] = mapped_column(String(16), nullable=True)
+    # Set when a relay to Rasa failed and the resident was told; cleared on success.
+    bot_unavailable_since: Mapped[Optional[datetime]] = mapped_column(DateTime(timezone=True), nullable=True)
+    # A hand-back the bot has not yet been told about (sent before the next relay).
+    handback_pending: Mapped[bool] = mapped_column(default=False, server_default=sa_false())
 
 
 class Message(Base):
@@ -80,6 +90,21 @@ class Message(Base):
     text: Mapped[str] = mapped_column(Text, default="")
     payload: Mapped[Optional[dict[str, Any]]] = mapped_column(nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # Resident messages only: pending -> relaying -> done (answered by the bot),
+    # or held (the bot did not own the conversation), or failed (gave up).
+    relay_status: Mapped[Optional[str]] = mapped_column(String(16), nullable=True, index=True)
+    relay_attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    relay_started_at: Mapped[Optional[datetime]] = mapped_column(DateTime(timezone=True), nullable=True)
+
+
+class RelayStatus(str, enum.Enum):
+    """Where a resident message is on its way to the bot (the hub's delivery status)."""
+
+    PENDING = "pending"
+    RELAYING = "relaying"
+    DONE = "done"
+    HELD = "held"
+    FAILED = "failed"
 
 
 class Handoff(Base):
@@ -136,8 +161,13 @@ class Callback(Base):
     phone: Mapped[str] = mapped_column(String(32))
     preferred_time: Mapped[Optional[str]] = mapped_column(String(120), nullable=True)
     level: Mapped[str] = mapped_column(String(16), default="none")
+    # Why a callback instead of a live chat: outside_hours, nobody_available,
+    # queue_full or resident_choice (issue 4: the reason is recorded).
     reason: Mapped[str] = mapped_column(String(32))
     status: Mapped[str] = mapped_column(String(16), default="open")
+    language: Mapped[str] = mapped_column(String(2), default="fi", server_default="fi")
+    # When the resident agreed to be called back (the form requires consent).
+    consent_at: Mapped[Optional[datetime]] = mapped_column(DateTime(timezone=True), nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     done_by: Mapped[Optional[int]] = mapped_column(ForeignKey("users.id"), nullable=True)
     done_at: Mapped[Optional[datetime]] = mapped_column(DateTime(timezone=True), nullable=True)
