@@ -220,11 +220,19 @@ class RateEvent(Base):
 
 
 class PhoneContact(Base):
-    """A phone-guidance contact that did not start in chat (statistics only, no personal data)."""
+    """A phone contact: guidance that did not start in chat, or a callback made.
+
+    Statistics only, no personal data: chat contacts are counted from the
+    handoffs, these rows add the phone work to the same figures.
+    """
 
     __tablename__ = "phone_contacts"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    channel: Mapped[str] = mapped_column(String(16), default="phone")  # phone | callback
+    callback_id: Mapped[Optional[int]] = mapped_column(
+        ForeignKey("callbacks.id", ondelete="SET NULL"), nullable=True
+    )
     counsellor_id: Mapped[Optional[int]] = mapped_column(ForeignKey("users.id"), nullable=True)
     occurred_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     level: Mapped[str] = mapped_column(String(16), default="none")
