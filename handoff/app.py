@@ -13,6 +13,7 @@ import logging
 from sanic import Request, Sanic
 from sanic.response import json
 
+from handoff.console import register as register_console
 from handoff.db import make_engine, make_sessionmaker
 from handoff.settings import Settings
 from handoff.web.errors import FriendlyErrorHandler
@@ -54,3 +55,4 @@ def create_app(settings: Settings) -> Sanic:
 
 def _register_blueprints(app: Sanic) -> None:
     """Each audience's routes; one line each."""
+    register_console(app)  # counsellor console, its log-in and admin pages

@@ -1,0 +1,76 @@
+"""Runs an app from create_app on a free loopback port inside the test's event loop.
+
+Tests talk to it over real HTTP with httpx, so cookies, headers, middleware and
+the router behave as in production.
+"""
+from __future__ import annotations
+
+import contextlib
+import itertools
+import socket
+from dataclasses import replace
+from typing import AsyncIterator, Optional
+
+import httpx
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from handoff.app import create_app
+from handoff.auth.users import create_user
+from handoff.settings import Settings
+
+PASSWORD = "correct horse battery staple 42"
+_names = itertools.count(1)
+
+
+def hub_settings(database_url: str, **overrides) -> Settings:
+    base = Settings(secret_key="s" * 40, bot_token="b" * 40, environment="test",
+                    database_url=database_url, cookie_secure=False)
+    return replace(base, **overrides)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextlib.asynccontextmanager
+async def running_hub(settings: Settings) -> AsyncIterator[tuple[str, object]]:
+    """Yields (base_url, app) while the hub serves; stops it cleanly afterwards."""
+    app = create_app(settings)
+    # TouchUp rewrites Sanic's own HTTP code once per process; a second app in
+    # the same process would fail to rewrite it again.
+    app.config.TOUCHUP = False
+    port = free_port()
+    server = await app.create_server(host="127.0.0.1", port=port, return_asyncio_server=True)
+    await server.startup()
+    await server.before_start()
+    await server.after_start()
+    try:
+        yield f"http://127.0.0.1:{port}", app
+    finally:
+        await server.before_stop()
+        server.close()
+        await server.wait_closed()
+        await server.after_stop()
+
+
+async def add_user(sessionmaker: async_sessionmaker[AsyncSession], role: str = "counsellor",
+                   name: Optional[str] = None) -> str:
+    name = name or f"{role}{next(_names)}"
+    async with sessionmaker.begin() as session:
+        await create_user(session, username=name, password=PASSWORD, role=role)
+    return name
+
+
+async def login(base_url: str, username: str, password: str = PASSWORD) -> httpx.AsyncClient:
+    """A client with a live console session; `client.csrf` holds its CSRF token."""
+    client = httpx.AsyncClient(base_url=base_url, follow_redirects=False, timeout=30)
+    form = await client.get("/console/login")
+    token = form.text.split('name="form_token" value="', 1)[1].split('"', 1)[0]
+    response = await client.post("/console/login", data={"username": username, "password": password,
+                                                          "form_token": token})
+    assert response.status_code == 303, response.text
+    page = await client.get("/console/")
+    client.csrf = page.text.split('name="csrf-token" content="', 1)[1].split('"', 1)[0]
+    return client
