@@ -5,6 +5,10 @@ searched for danger and urgency markers regardless of the intent, because
 urgent sentences often read like housing or money questions. The intent is
 an extra signal, never the only one. Missing an emergency is far worse than
 a false alarm, so ambiguous wording errs towards the higher level.
+
+The text is cut into clauses (sentences, and "mutta"/"but" contrasts), and
+time words count in the clause that names the problem: "häätö huomenna"
+raises, "häätö ensi kuussa" and "olin asunnoton viime vuonna" do not.
 """
 from __future__ import annotations
 
@@ -13,13 +17,16 @@ from dataclasses import dataclass, field
 from typing import Optional, Sequence
 
 from nlu.triage.lexicon import (
-    ALL_AT_ONCE, ANY, INFORMATION_ONLY, LATER, MARKERS, NOW, PAST, PROBLEM_AREAS, REQUIRED,
+    ALL_AT_ONCE, ANY, CLAUSE_BREAK, CONTEXT, IMPLIED, INFORMATION_ONLY, LATER, MARKERS, NOW, PAST, PROBLEM_AREAS,
+    WEAK_NOW,
 )
 
 LEVELS = ("none", "support", "urgent", "emergency")
 CRISIS_INTENT = "express_crisis"
 HUMAN_INTENT = "request_human"
 MIN_INTENT_CONFIDENCE = 0.6
+
+_FOLD = str.maketrans("äöåÄÖÅ", "aoaAOA")
 
 
 def higher_level(a: str, b: str) -> str:
@@ -32,23 +39,112 @@ class TriageResult:
     markers: tuple[str, ...] = field(default_factory=tuple)
 
 
+def fold(text: str) -> str:
+    """Lower case without diacritics: "Elää" and "elaa" read the same."""
+    return text.lower().translate(_FOLD)
+
+
 def _compile(patterns: Sequence[str]) -> re.Pattern:
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+    return re.compile(fold("|".join(f"(?:{p})" for p in patterns)))
 
 
-_NOW, _LATER, _PAST = _compile([NOW]), _compile([LATER]), _compile([PAST])
-_SENTENCE_END = re.compile(r"[.!?;\n]+\s*")
+_NOW, _LATER, _PAST, _WEAK_NOW = _compile([NOW]), _compile([LATER]), _compile([PAST]), re.compile(fold(WEAK_NOW))
+_CLAUSE_BREAK = re.compile(CLAUSE_BREAK)
 _INFO, _ALL_AT_ONCE = _compile([INFORMATION_ONLY]), _compile([ALL_AT_ONCE])
 _MARKERS = [(name, level, rule, _compile(patterns)) for name, level, rule, patterns in MARKERS]
+_CONTEXT = {name: _compile([pattern]) for name, pattern in CONTEXT.items()}
 _AREAS = {name: _compile(patterns) for name, patterns in PROBLEM_AREAS.items()}
 
 
-def _time_allows(rule: str, now: bool, later_or_past: bool) -> bool:
-    if rule == ANY:
-        return True
-    if rule == REQUIRED:
-        return now and not later_or_past
-    return now or not later_or_past  # IMPLIED
+@dataclass(frozen=True)
+class _Clause:
+    """One clause and the time it names."""
+
+    text: str
+    now: bool
+    strong_now: bool  # a day word (tomorrow, Friday), not only "nyt"
+    later: bool
+    past: bool
+
+    @classmethod
+    def of(cls, text: str) -> "_Clause":
+        nows = [m.group(0) for m in _NOW.finditer(text)]
+        strong = any(not _WEAK_NOW.fullmatch(word) for word in nows)
+        return cls(text, bool(nows), strong, bool(_LATER.search(text)), bool(_PAST.search(text)))
+
+    @property
+    def later_or_past(self) -> bool:
+        return self.later or self.past
+
+    @property
+    def has_time(self) -> bool:
+        return self.now or self.later_or_past
+
+
+def _clauses(text: str) -> list[_Clause]:
+    parts = [" ".join(part.split()) for part in _CLAUSE_BREAK.split(fold(text))]
+    return [_Clause.of(part) for part in parts if part] or [_Clause.of("")]
+
+
+class _Message:
+    """The clauses of the surface text and of the lemma text, with message-level context."""
+
+    def __init__(self, text: str, lemmas: Sequence[str]) -> None:
+        self.clauses = _clauses(text or "")
+        if lemmas:
+            self.clauses += _clauses(" ".join(lemmas))
+        whole = [clause.text for clause in self.clauses]
+        self.now = any(clause.now for clause in self.clauses)
+        self.strong_now = any(clause.strong_now for clause in self.clauses)
+        self.later_or_past = any(clause.later_or_past for clause in self.clauses)
+        self.information = any(_INFO.search(t) for t in whole)
+        self.information_only = self.information and not self.now
+        self._whole = whole
+
+    def found(self, pattern: re.Pattern) -> bool:
+        return any(pattern.search(t) for t in self._whole)
+
+    def allows(self, rule: str, clause: _Clause) -> bool:
+        if rule == ANY:
+            return True
+        if rule == IMPLIED:  # "no money now, pay comes next week" is now; "homeless years ago" is not
+            return not self.information_only and (
+                clause.strong_now or (not clause.past and (clause.now or not clause.later))
+            )
+        # REQUIRED: a day word, or "nyt" without a later time; a clause without
+        # any time word borrows the time of the whole message.
+        if clause.has_time:
+            return clause.strong_now or (clause.now and not clause.later_or_past)
+        return self.strong_now or (self.now and not self.later_or_past)
+
+    def fires(self, pattern: re.Pattern, rule: str) -> bool:
+        return any(pattern.search(c.text) and self.allows(rule, c) for c in self.clauses)
+
+
+def _marker_level(message: _Message) -> tuple[list[str], str]:
+    markers: list[str] = []
+    level = "none"
+    for name, marker_level, rule, pattern in _MARKERS:
+        if name in markers or not message.fires(pattern, rule):
+            continue
+        if name in _CONTEXT and not message.found(_CONTEXT[name]):
+            continue
+        markers.append(name)
+        level = higher_level(level, marker_level)
+    return markers, level
+
+
+def _area_markers(message: _Message) -> list[str]:
+    """Support markers from the problem areas named in the message."""
+    if message.information:
+        return []
+    areas = {name for name, pattern in _AREAS.items() if message.found(pattern)}
+    markers = []
+    if {"substance", "mental"} <= areas:
+        markers.append("substance_and_mental_health")
+    if len(areas) >= 3 or (len(areas) >= 2 and message.found(_ALL_AT_ONCE)):
+        markers.append("multiple_problems")
+    return markers
 
 
 def assess(
@@ -58,50 +154,16 @@ def assess(
     intent_confidence: float = 0.0,
 ) -> TriageResult:
     """Level and markers for one message (lemmas from the NLU pipeline, if any)."""
-    surface = " ".join((text or "").lower().split())
-    lemma_text = " ".join(lemma.lower() for lemma in lemmas)
-    texts = (surface, lemma_text) if lemma_text else (surface,)
-
-    def found(pattern: re.Pattern) -> bool:
-        return any(pattern.search(t) for t in texts)
-
-    now = found(_NOW)
-    information_only = found(_INFO) and not now
-    sentences = [s for s in _SENTENCE_END.split(surface) if s.strip()] or [surface]
-
-    def fires(pattern: re.Pattern, rule: str) -> bool:
-        """Time words count in the sentence that names the problem."""
-        matched = [s for s in sentences if pattern.search(s)]
-        if matched:
-            return any(
-                _time_allows(rule, bool(_NOW.search(s)), bool(_LATER.search(s) or _PAST.search(s)))
-                for s in matched
-            )
-        if lemma_text and pattern.search(lemma_text):  # only the lemmas show it
-            return _time_allows(rule, now, found(_LATER) or found(_PAST))
-        return False
-
-    markers: list[str] = []
-    level = "none"
-    for name, marker_level, rule, pattern in _MARKERS:
-        if name in markers or not fires(pattern, rule):
-            continue
-        if marker_level == "emergency" and information_only:
-            continue
-        markers.append(name)
-        level = higher_level(level, marker_level)
-    if intent == CRISIS_INTENT and intent_confidence >= MIN_INTENT_CONFIDENCE and not information_only:
+    message = _Message(text, lemmas)
+    markers, level = _marker_level(message)
+    if intent == CRISIS_INTENT and intent_confidence >= MIN_INTENT_CONFIDENCE and not message.information_only:
         markers.append("crisis_intent")
         level = higher_level(level, "emergency")
     if intent == HUMAN_INTENT and "asks_for_person" not in markers:
         markers.append("asks_for_person")
         level = higher_level(level, "support")
-    areas = {name for name, pattern in _AREAS.items() if found(pattern)}
-    if not found(_INFO):
-        if {"substance", "mental"} <= areas:
-            markers.append("substance_and_mental_health")
-            level = higher_level(level, "support")
-        if len(areas) >= 3 or (len(areas) >= 2 and found(_ALL_AT_ONCE)):
-            markers.append("multiple_problems")
+    for name in _area_markers(message):
+        if name not in markers:
+            markers.append(name)
             level = higher_level(level, "support")
     return TriageResult(level, tuple(markers))

@@ -1,0 +1,31 @@
+"""Word patterns for triage markers, matched on lemmas and on surface text.
+
+Why regexes over two texts: Voikko lemmas make inflected Finnish match
+("yöpaikkaa" -> "yöpaikka", "en halua" -> "ei haluta"), while colloquial
+forms Voikko does not know ("oo", "mul") and Swedish/English stay
+recognisable in the lower-cased surface text. Patterns are prefixes or word
+families, so they also cover inflection the lemmatiser missed, and both
+patterns and texts are matched with diacritics folded ("elaa" = "elää").
+
+Modules: `time` (time words, information context, time rules),
+`emergency`, `urgent` and `support` (marker tables, Finnish, Swedish and
+English side by side; support also holds the problem areas).
+"""
+from __future__ import annotations
+
+from nlu.triage.lexicon.emergency import EMERGENCY
+from nlu.triage.lexicon.support import ALL_AT_ONCE, PROBLEM_AREAS, SUPPORT
+from nlu.triage.lexicon.time import (
+    ANY, CLAUSE_BREAK, IMPLIED, INFORMATION_ONLY, LATER, NOW, PAST, REQUIRED, WEAK_NOW,
+)
+from nlu.triage.lexicon.urgent import CONTEXT, URGENT
+
+# (marker, level, time rule, patterns). A marker fires when any pattern
+# matches a clause of the surface text or of the lemma text and the time
+# rule allows it; one marker may have several rows with different rules.
+MARKERS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = EMERGENCY + URGENT + SUPPORT
+
+__all__ = [
+    "ALL_AT_ONCE", "ANY", "CLAUSE_BREAK", "CONTEXT", "IMPLIED", "INFORMATION_ONLY", "LATER", "MARKERS", "NOW", "PAST",
+    "PROBLEM_AREAS", "REQUIRED", "WEAK_NOW",
+]

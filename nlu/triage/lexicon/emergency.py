@@ -1,0 +1,102 @@
+"""Emergency markers: danger to life or safety right now (triage.md).
+
+First-person expressions ("haluan kuolla", "tapan itseni") fire whatever
+the context ("any"); topic nouns that also appear in questions about
+studies or the past ("itsemurha", "yliannostus") are "implied". Finnish
+patterns are written for the surface text and for Voikko lemmas ("en halua
+elää" -> "ei haluta elää"); matching folds diacritics, so "elaa" is "elää".
+"""
+from __future__ import annotations
+
+from nlu.triage.lexicon.time import ANY, IMPLIED
+
+_ME = r"(mua|minua|minut|mut|meitä|meidät|minä)"
+_PILLS = r"(lääk\w*|pilleri\w*|tablet\w*|unilääk\w*|nappej\w*|napit|pills|tablets|meds|tabletter|piller)"
+
+SUICIDAL = (
+    ("suicidal_ideation", "emergency", ANY, (
+        # Finnish: wish to die, not wanting to live, plans
+        r"\bitsari", r"\btapp?\w* (itse|itte|ittensä|ittes)\w*", r"päättää (päivä|elämä)\w*", r"päivät(ni)? päättää",
+        r"lopet\w* (kaike\w*|kaikki|elämä\w*)", r"\b(halu\w*|toivo\w*|tahdo\w*|pitäis\w*|pitää) (vaan |vain |vaa |jo |nyt )?kuol(la|isin|emaan)\b",
+        r"kuolla pois", r"kuolisin", r"\b(ei|en|enkä) (\w+ )?(jaksa|halu\w*|tahdo) (enää )?elää", r"elämä\w* (ei )?(tunnu )?(enää )?elämisen arvoi",
+        r"(ei|en) (ole|oo|olla) (\w+ )?(mitään |mitää |mikään )?(syytä|syy|järkeä|järki) elää", r"(ettei|etten|enkä|ei) (enää )?herä\w* (enää|koskaan)",
+        r"ettei enää herää", r"nukahtaa (ja |enkä |eikä )?(\w+ )?(ei )?herä", r"parempi (jos|ilman) " + _ME,
+        r"(paremmin|helpompa\w*|helppo|parempi) .{0,15}ilman " + _ME, r"(minun|mun|minä) viimeinen (ilta|yö|päivä)",
+        r"(mua|minua) ei (olis|olisi) olemassa", r"(kadota|kadota|häipyä) (pysyvästi|lopullisesti|ikuisesti|kokonaan)",
+        r"jäähyväis\w*", r"hyvästi\w*", r"hyvästel\w*", r"\bköy(si|den|ttä)\b", r"hirttä\w*",
+        r"(junan|rekan|auton|bussin) (alle|eteen)", r"hyp\w* (sillalta|katolta|parvekkeelta|alas|junan|ikkunasta)",
+        r"sillalla .{0,30}hypp", r"mietin hyppää\w*", r"(olen|oon|seison|istun) (\w+ )?(junaradalla|raiteilla|sillan kaiteella)",
+        r"(kerä\w*|säästä\w*|säästel\w*) (\w+ )?(lääkkeitä|pillereitä|tabletteja|unilääkkeitä|lääke|pilleri|tabletti)\b",
+        _PILLS + r".{0,60}(aion ottaa|ott\w*) (ne|niitä|niit) (\w+ )?(kaik\w*|kerralla)", r"kuinka (monta|paljon) " + _PILLS + r" .{0,20}(tarvi|tarvit|pitää)",
+        r"itsetuho\w*", r"(en|ei) (enää )?(jaksa|halu\w*) olla olemassa", r"haluan (vain )?pois tästä elämästä",
+        # Swedish
+        r"ta (mitt|livet|mitt eget) liv", r"ta livet av", r"vill (inte leva|dö)", r"orkar inte leva", r"vill inte vakna",
+        r"bättre (för alla )?utan mig", r"bäst för alla om jag", r"försvinna för alltid", r"försvann för alltid",
+        r"avskedsbrev", r"hoppa (från|framför|ner)", r"döda mig själv",
+        # English
+        r"kill (myself|himself|herself|themself)", r"end (my life|it all|my own life)", r"want(ed)? to die",
+        r"don't want to (live|wake up|be here)", r"(point|reason) (in|to) (living|live|going on)", r"better off without me",
+        r"disappear (forever|for good|permanently)", r"goodbye (letter|note|message)s?", r"(want|going) to jump(?! (in|into|at|on))",
+        r"jump (off|from|in front)", r"saving up (pills|tablets|meds)", r"stockpil\w*", r"take my (own )?life",
+    )),
+    ("suicidal_ideation", "emergency", IMPLIED, (
+        r"itsemurh\w*", r"suicid\w*", r"självmord\w*",
+    )),
+)
+
+SELF_HARM = (
+    ("self_harm", "emergency", ANY, (
+        r"\bviil(tel|tely|lel|sin|si\b|tä|ti|le)\w*", r"satut\w* (it|itse|itseä)\w*", r"polt\w* itseä\w*",
+        r"(tekee|tekis|tekisi) mieli (satuttaa|viiltää|tehdä haavoja)", r"syvempiä haavoja", r"raavin (itseni|ihon) rikki",
+        r"cut(ting)? myself", r"hurt(ing)? myself", r"burn(ing)? myself", r"self[- ]?harm\w*",
+        r"skär mig", r"skära mig", r"skadar mig själv", r"skada mig själv", r"bränner mig",
+    )),
+)
+
+OVERDOSE = (
+    ("overdose", "emergency", ANY, (
+        r"koko (purki\w*|purkki|purkillise\w*)", r"liikaa (pillereitä|lääkkeitä|tabletteja|kamaa|ainetta|unilääkkeitä|nappeja)",
+        r"(otin|otti|ottanut|ottanu|nielin|nieli|söin|söi|vedin|vetäs|vetäsi|vetäny|vetänyt) (\w+ ){0,3}(liikaa|koko purk\w*|kaikki (\w+ )?" + _PILLS + ")",
+        r"(ottaa|niellä|syödä|vetää) (\w+ )?(liikaa|koko purkki)",
+        r"(pillerit|lääkkeet|tabletit) .{0,20}valmiina", r"hengit\w* (on )?(tosi |todella |ihan )?(hitaasti|hidas|heikko|heikosti)",
+        r"overdos\w*", r"took (a lot of|too many|all (of )?(my|the|her|his)|a whole|loads of) (\w+ )?(pills|tablets|meds|medication|paracetamol|bottle)",
+        r"whole (bottle|box|pack) of",
+        r"took too much", r"swallowed .{0,30}(pills|tablets|bottle|paracetamol)",
+        r"överdos\w*", r"(tagit|tog) (en hel burk|alla (mina )?(tabletter|piller|mediciner)|för många (tabletter|piller))", r"hel burk", r"svalt .{0,20}(tabletter|piller)",
+    )),
+    ("overdose", "emergency", IMPLIED, (r"yliannost\w*",)),
+)
+
+VIOLENCE = (
+    ("violence_now", "emergency", ANY, (
+        r"\b(lyö|hakkaa|potkii|kuristaa|uhkailee|riehuu|raivoaa|tönii|repii)\b.{0,40}\b(nyt|juuri|just|tässä|täällä|vieläkin|edelleen|parhaillaan)\b",
+        r"\b(juuri|just) nyt .{0,40}(lyö|hakkaa|uhkaa|potkii|riehuu|kuristaa)",
+        r"\b(lyö|hakkaa|potkii|kuristaa) (\w+ )?" + _ME + r" (\w+ )?(vatsaan|päähän|kasvoihin|nyrkillä)",
+        r"(löi|hakkasi|hakkas|potki|kuristi|puukotti) (\w+ ){0,2}(juuri|äsken|hetki sitten|just)\b",
+        r"\briehuu\b", r"(joku|siellä) hakkaa", r"huutaa apua", r"seuraa (mua|minua) .{0,20}nyt",
+        r"(is|keeps) (hitting|beating|kicking|choking|strangling) (me|my|her|him)", r"(hitting|beating) (me|her|him) right now",
+        r"slår (mig|henne|honom|oss) (just )?nu", r"(slog|slår) mig nyss",
+    )),
+    ("not_safe", "emergency", ANY, (
+        r"(en|ei) (ole|oo|olla) (enää )?(turvassa|turvallista|turvallinen)", r"kotona ei (ole|oo|olla) turvallis",
+        r"piilossa", r"piiloutu\w*", r"lukinnut itseni", r"lukittautu\w*", r"lukkojen takana", r"ei päästä (mua |minua )?ulos",
+        r"(tappaa|tapan|tapat) (minut|mut|meidät|sut|minä)\b", r"uha\w* tappaa", r"uhkaa tappaa", r"älä tapa",
+        r"\b(puuko\w*|puukko|veitse\w*|veitsi|kirve\w*|kirves|aseella)\b", r"murtautu\w*", r"hakkaa ovea",
+        r"(hakkaa|potkii|takoo) ovea", r"oven takana", r"tapahtuu jotain pahaa", r"uhkaa hakata",
+        r"not safe", r"(don't|do not) feel safe", r"(he|she)'ll kill me", r"(will|going to|gonna) kill me", r"threaten\w* (to kill|me|my|us)",
+        r"with a knife", r"outside my door", r"locked me in", r"won't let me (out|leave)", r"hiding (in|from)",
+        r"breaking (in|down the door)",
+        r"inte (trygg|säker) (hemma|här|längre)", r"känner mig inte trygg", r"med (en )?kniv", r"ska döda mig", r"hotar (mig|att döda)", r"gömmer mig",
+        r"låst in mig", r"står utanför dörren", r"släpper inte ut mig",
+    )),
+    ("other_in_danger", "emergency", ANY, (
+        r"(ei|eikä|en saa \w+) (\w+ )?(herää|hereille|herätettyä)\b", r"ei reagoi (mihinkään|mitenkään|puhee\w*|ravistel\w*)", r"tajuton\w*", r"ei hengitä",
+        r"huulet (on |ovat )?(sini|sinert)\w*", r"(seisoo|istuu|on) (\w+ )?(parvekkeen |sillan |katon )?kaitee\w*",
+        r"(aikoo|aikoi|uhkaa|uhkasi) (tappaa|lopettaa) (ittensä|itsensä|kaike\w*)", r"naapuri\w* .{0,60}(hakkaa|lyö|tappe|tappaa)",
+        r"won't wake up", r"not waking up", r"can't wake (him|her|them)", r"not breathing", r"unconscious",
+        r"lips (are )?(going |turning )?blue", r"on the (railing|ledge|roof)",
+        r"vaknar inte", r"går inte att väcka", r"andas inte", r"medvetslös",
+    )),
+)
+
+EMERGENCY = SUICIDAL + SELF_HARM + OVERDOSE + VIOLENCE

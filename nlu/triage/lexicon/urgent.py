@@ -1,0 +1,146 @@
+"""Urgent markers: the resident needs help today (triage.md).
+
+Each situation is matched as word families (stems and Voikko lemmas), not
+sentences: a place to sleep, food or money, eviction, violence, release,
+substances, medicine. Eviction and release need a NOW word (tomorrow, by
+Friday, today, yesterday); a missing place to sleep or food is taken as
+now unless only a later or past time is named.
+"""
+from __future__ import annotations
+
+from nlu.triage.lexicon.time import ANY, IMPLIED, REQUIRED
+
+_ME = r"(mua|minua|minut|mut|meitä|meidät|minä|lasta|lapsia|lapsen|lapsi)"
+_NOT_HAVE = r"(ei|eikä|en|enkä) (\w+ )?(ole|oo|olla|oo mul|ole minulla)"
+_SLEEP_PLACE = (
+    r"(ulkona|kadulla|katu|rappu\w*|rapussa|rapuissa|porraskäytäv\w*|autossa|auto|puistossa|puisto"
+    r"|asemalla|rautatieasemalla|bussipysäkillä|parkkipaikalla|metsässä|teltassa)\b"
+)
+_MEDICINE = r"(\w*lääk(e|kee|kei|ett)\w*|insuliini\w*|tablet\w*|inhalaattori\w*|korvaushoito\w*|subutex\w*|metadoni\w*)"
+
+NO_PLACE_TO_SLEEP = (
+    ("no_place_to_sleep_tonight", "urgent", IMPLIED, (
+        r"\byöpaik\w*", r"\bnukkumapaik\w*", r"hätämaj\w*", r"\byömaj\w*", r"paika\w* (yöksi|yö|yölle)\b",
+        _NOT_HAVE + r" (\w+ ){0,2}(paikkaa|paikka|mihin|minne|mis|missä|mikä) (\w+ )?(nukkua|mennä|olla|yöpyä)",
+        _NOT_HAVE + r" (\w+ )?(mitään |mitää |muuta |yhtään |mikään |muu )?(paikkaa|paikka)\b", r"ei mihin mennä",
+        r"(en|ei) (tiedä|tiiä|tietää) (missä|mis|minne|mihin|mikä) (\w+ )?(nukun|nukkua|yöpyä|yövyn|mennä|meen|olla)",
+        r"(nukun|nukuin|nukkunut|nukkunu|nukuttu|nukkua|nukkumaan|yövyn|yövyin|yöpynyt|yöt menee|yö mennä) (\w+ ){0,3}" + _SLEEP_PLACE,
+        r"(oon|olen|ollaan|olemme) (nyt |taas )?kadulla",
+        r"(heit|potk|ajo|ajoi|ajanut|ajaa|laitettiin|laittaa|käski)\w* (\w+ ){0,2}(pihalle|piha|ulos|pois kotoa|kotoa)\b",
+        r"(vaihtoi|vaihdettiin|vaihtanut) (\w+ )?lukot", r"en pääse kotiin", r"minne (\w+ )?mennä yö",
+        r"(olen|oon) (nyt |ollut |ollu |jo )?(ilman kotia|ilman asuntoa|koditon|kodittomana|asunnoton|asunnottomana)",
+        r"(kotia|asuntoa|kämppää|koti|asunto|kämppä) (ei|eikä) (ole|oo|olla)(?=\s*($|[,.!?]|eikä|ja |mut|mutta|mihin|minne))",
+        # Swedish
+        r"ingenstans att (sova|bo|ta vägen|vara)", r"(sover|sov|sovit) (i bilen|ute|på gatan|i trapphuset|på (tåg)?stationen|i en trappuppgång)",
+        r"kastade ut mig", r"(blev|har blivit) utkastad", r"nödinkvarter\w*", r"härbärge\w*", r"var kan jag sova",
+        r"\b(jag är|är) (bostadslös|hemlös)", r"bytte lås",
+        # English
+        r"nowhere to (sleep|go|stay|live)", r"no(where| place) to (sleep|stay)", r"where (can|do) i (sleep|stay)",
+        r"sleep(ing)? (outside|rough|on the street|in (my|a|the) (car|stairwell|station|park))", r"slept (outside|rough|in my car)",
+        r"(kicked|threw|thrown) (me )?out", r"changed the locks", r"(i'm|i am) homeless", r"shelter\b.{0,20}tonight",
+    )),
+    ("no_place_to_sleep_tonight", "urgent", REQUIRED, (
+        _NOT_HAVE + r" (\w+ )?(asuntoa|kotia|kämppää|asunto|koti|kämppä)\b", r"asunno(ton|ttom)\w*", r"kodit(on|tom)\w*",
+        r"\byöpy\w*",
+        r"ingen bostad", r"no (home|place to live)", r"homeless",
+    )),
+)
+
+NO_FOOD_OR_MONEY = (
+    ("no_food_or_money_today", "urgent", IMPLIED, (
+        _NOT_HAVE + r" (\w+ )?(yhtään |mitään |edes )?(ruokaa|rahaa|ruoka|raha|syötävää|syödä|penniäkään|euroakaan|senttiäkään)\b",
+        r"(ruokaa|rahaa|ruoka|raha) (ei|eikä) (ole|oo|olla)\b", r"\brahat (on |ovat |ihan |jo )*(loppu|lopussa|lop)\w*",
+        r"\braha (loppua|olla loppu)", r"jääkaap\w* (on |olla )?(ihan )?tyhjä", r"tyhjä jääkaap\w*", r"syömättä",
+        r"(en|ei|enkä) (ole|oo|olla) (\w+ )?(syönyt|syöny|syödä)", r"nälkä\w*", r"penniäkään",
+        r"tili\w* (on |olla )?(ihan )?(tyhjä|miinuksella|miinus|nollilla)", r"tilillä (on )?(\d+|nolla|pari|muutama) euro",
+        r"\b0 euroa",
+        r"ingen mat", r"inga pengar", r"inte ätit", r"hungrig\w*", r"kontot är tomt", r"kylskåpet är tomt", r"tomt kylskåp",
+        r"pengarna (är )?slut", r"(no|zero|0) (food|money|euros)", r"nothing to eat", r"(haven't|have not|hasn't) eaten",
+        r"(kids|children) are hungry", r"fridge is empty", r"empty fridge", r"can't afford (food|to eat)",
+    )),
+    ("no_food_or_money_today", "urgent", REQUIRED, (
+        r"maksusitoumu\w*", r"ruoka-?(rahaa|apu\w*|avust\w*)", r"(ruokaa|ruokaan|ruoka)\b", r"ruokakassi\w*", r"ruokkia",
+        r"hätäavustu\w*", r"toimeentulotu\w* .{0,20}(tänään|heti)",
+    )),
+)
+
+EVICTION = (
+    ("eviction_imminent", "urgent", REQUIRED, (
+        r"\bhää(t|d)\w*", r"heitetään (ulos|pihalle)", r"lukot (vaihdetaan|vaihtaa)", r"ulosottomies",
+        r"tyhjen\w* (\w+ )?asunno\w*", r"asunto\w* tyhjen\w*", r"(olla|olemaan) (ulkona|pois) (asunnosta|kämpästä)",
+        r"(pitää|pitäis\w*|täytyy|täytyis\w*|on pakko|joudun|joutua|pitaa) (\w+ )?(muuttaa pois|muuttaa asunnosta"
+        r"|lähteä (asunnosta|kämpästä|kotoa|pois)|lähtee (asunnosta|kämpästä|kotoa|pois)|olla (ulkona|pois) (asunnosta|kämpästä))",
+        r"(vuokrasopimu\w*|sopimu\w*|asunto|kämppä)\w* .{0,20}irtisano\w*", r"irtisano\w* .{0,20}(vuokrasopimu|asunno|kämpä|sopimu)\w*",
+        r"purki (vuokra)?sopimuksen",
+        r"vräk\w*", r"kronofogde\w*", r"flytta ut", r"måste flytta", r"kastas ut",
+        r"evict\w*", r"bailiff\w*", r"out of my (apartment|flat|place|home)", r"(have to|must) move out", r"locks changed",
+    )),
+)
+
+VIOLENCE = (
+    ("recent_violence", "urgent", IMPLIED, (
+        r"\b(löi|lyönyt|lyöny|lyödä|hakkas\w*|hakannut|hakata|potki|potkinut|potkia|kuristi|kuristanut|kuristaa"
+        r"|pahoinpitel\w*|pahoinpidellä|raiskas\w*|raiskannut|raiskata|tönäis\w*|läimäyt\w*|repi) (\w+ ){0,2}" + _ME + r"\b",
+        _ME + r" (lyötiin|hakattiin|pahoinpideltiin|raiskattiin|potkittiin)", r"\b(sain|saada) (turpaan|selkään|nyrkistä)",
+        r"(pelkään|peljätä|en uskalla|ei uskaltaa|pelottaa) (\w+ )?(mennä|palata|lähteä) (\w+ )?(kotiin|koti|takaisin|sinne)",
+        r"(hit|beat|punched|kicked|strangled|choked|attacked|raped|assaulted|slapped) (me|us|my (wife|mum|mom|mother|child|kids|son|daughter|sister|brother))\b",
+        r"i was (beaten|attacked|raped|assaulted|hit)", r"(scared|afraid) to go (back )?home",
+        r"(slog|misshandlade|sparkade|våldtog|ströp|knuffade) (mig|oss)", r"vågar inte (gå|åka) hem", r"rädd att gå hem",
+        r"blev (slagen|misshandlad|våldtagen)",
+    )),
+)
+
+RELEASED = (
+    ("released_without_home", "urgent", REQUIRED, (
+        r"vapaudu\w*", r"(vankila|sairaala|linna|katko|osasto|psykiatris\w*)(sta|lta) .{0,25}(vapaudu|kotiutu|pääs|ulos)",
+        r"(pääsin|pääsen|päästettiin|päästivät|tulin|tuun|vapauduin) (\w+ )?(vankila|linna|sairaala|katko|osasto|psykiatris\w*)(sta|lta)\b",
+        r"kotiud\w*", r"kotiut\w*", r"katkaisuhoito loppu\w*",
+        r"released from", r"discharged", r"got out of (prison|jail|hospital)",
+        r"friges", r"släpptes", r"skrivs ut", r"utskriven", r"kom ut från (fängelset|sjukhuset)",
+    )),
+)
+
+SUBSTANCE = (
+    ("acute_substance_crisis", "urgent", IMPLIED, (
+        r"vieroitusoire\w*", r"vieroitus (on )?päällä", r"vieroitu\w* (alko|alkoi|alkanut|alkaa)", r"tärisen", r"kädet tärisee",
+        r"\bkatko(lle|lla|lta|n|a|paik\w*)?\b", r"retkah\w*", r"repsah\w*", r"ratkesin",
+        r"(juo|joi|juonu|juonut|juoda|vetäny|vetänyt|vetää|ryyp\w*|dokan\w*|juopot\w*) (\w+ ){0,4}"
+        r"(putkeen|putki|peräkkäin|koko viikon|koko viikko|viikon ajan|monta päivää|moni päivä)",
+        r"(juonut|juonu|juoda|ryypännyt|dokannu\w*) (\w+ )?(\d+|kaksi|kaks|kolme|neljä|viisi|kuusi) (päivää|päivä)",
+        r"ryypän\w*", r"juopotel\w*", r"(lopettamaan|lopetettua|lopettaa) (juomist\w*|käyttö\w*|juomaan)",
+        r"abstinens\w*", r"avgiftning\w*", r"återfall\w*", r"druckit i (flera|tre|fyra|fem|\d+) dagar",
+        r"withdrawal", r"detox\w*", r"relaps\w*", r"(drinking|using) for (days|a week|\d+ days)",
+        r"can't stop (drinking|using)",
+    )),
+    ("acute_substance_crisis", "urgent", REQUIRED, (r"katkaisuhoit\w*",)),
+)
+
+MEDICINE = (
+    ("without_essential_medicine", "urgent", IMPLIED, (
+        _MEDICINE + r" (\w+ ){0,2}(loppu\w*|lopussa|loppuu)", r"(ilman|jäi saamatta) " + _MEDICINE,
+        _MEDICINE + r" jäi saamatta", r"ei (ole |oo )?varaa (ostaa |maksaa )?" + _MEDICINE,
+        r"(en|ei) (pysty|voi|pystyä|voida) (ostaa|ostamaan|maksaa|maksamaan) (\w+ )?" + _MEDICINE,
+        r"viimeinen (tabletti|pilleri|annos)", r"apteek\w* .{0,40}(ei (ole|oo)|mul ei|minulla ei)",
+        r"(insulin|medicin\w*|läkemed\w*) (är|tog) slut", r"inte råd (att köpa |med )?(medicin|insulin|läkemedel)",
+        r"ran out of (my )?\w* ?(medicine|medication|insulin|meds|pills)", r"(insulin|medication|medicine|meds) (runs|ran|is running) out",
+        r"out of (my )?(medicine|medication|insulin|meds)", r"can't afford (my |more )?(medicine|medication|insulin|meds|a refill)",
+        r"last pill",
+    )),
+)
+
+UTILITIES = (
+    ("utilities_cut_off", "urgent", REQUIRED, (
+        r"sähkö\w* (katkaist|katkea|poikki)\w*", r"electricity (will be )?cut", r"elen stängs av",
+    )),
+)
+
+# A marker that fires only when the message also names this context:
+# released today is urgent when there is nowhere to go.
+CONTEXT = {
+    "released_without_home": (
+        r"(asunto|asunno|\bkoti(a|in)?\b|kämpp|paikka|paikkaa|mihin|minne|mennä|\bmeen\b|majoitu|yöksi|bostad"
+        r"|ingenstans|att bo|nowhere|no home|place to (live|stay|go|sleep)|homeless)"
+    ),
+}
+
+URGENT = NO_PLACE_TO_SLEEP + NO_FOOD_OR_MONEY + EVICTION + VIOLENCE + RELEASED + SUBSTANCE + MEDICINE + UTILITIES
