@@ -118,6 +118,17 @@ def _cmd_test(args: argparse.Namespace) -> int:
     return bot_status or hub_status
 
 
+def _cmd_user(args: argparse.Namespace) -> int:
+    """Console users live in the hub's database: delegate to its own environment."""
+    from bot import paths
+
+    hub_python = paths.PROJECT_ROOT / HUB_PYTHON
+    if not hub_python.exists():
+        print(f"{HUB_PYTHON} is missing: run scripts/bootstrap.sh first.", file=sys.stderr)
+        return 1
+    return subprocess.call([str(hub_python), "-m", "handoff", "user", *args.user_args], cwd=paths.PROJECT_ROOT)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="neuvo", description="Neuvo guidance assistant")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -134,6 +145,10 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("path")
     evaluate.set_defaults(func=_cmd_eval)
 
+    user = sub.add_parser("user", help="console users: add NAME --role ROLE, list, disable NAME", add_help=False)
+    user.add_argument("user_args", nargs=argparse.REMAINDER)
+    user.set_defaults(func=_cmd_user)
+
     test = sub.add_parser("test", help="run the whole test suite")
     test.add_argument("pytest_args", nargs=argparse.REMAINDER)
     test.set_defaults(func=_cmd_test)
@@ -144,9 +159,12 @@ def main(argv: Optional[List[str]] = None) -> int:
     parser = build_parser()
     args, unknown = parser.parse_known_args(argv)
     if unknown:
-        if args.command != "test":
+        if args.command == "user":  # `neuvo user --help` reaches the hub's own parser
+            args.user_args = [*unknown, *args.user_args]
+        elif args.command != "test":
             parser.error(f"unrecognized arguments: {' '.join(unknown)}")
-        args.pytest_args = [*unknown, *args.pytest_args]  # `neuvo test -x -k name` reaches pytest
+        else:
+            args.pytest_args = [*unknown, *args.pytest_args]  # `neuvo test -x -k name` reaches pytest
     return int(args.func(args) or 0)
 
 

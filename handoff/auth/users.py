@@ -5,6 +5,7 @@ line (`neuvo user add NAME --role admin`), and the hub says so at start.
 """
 from __future__ import annotations
 
+import asyncio
 import re
 from datetime import datetime, timedelta, timezone
 from typing import Optional
@@ -66,7 +67,7 @@ async def create_user(session: AsyncSession, *, username: str, password: str, ro
     check_strength(password, username=name)
     if await session.scalar(select(User.id).where(User.username == name)) is not None:
         raise UserExists(f"user {name} exists already")
-    user = User(username=name, password_hash=hash_password(password), role=role)
+    user = User(username=name, password_hash=await asyncio.to_thread(hash_password, password), role=role)
     session.add(user)
     await session.flush()
     return user
@@ -106,7 +107,7 @@ async def set_role(session: AsyncSession, *, username: str, role: str) -> User:
 async def set_password(session: AsyncSession, *, username: str, password: str) -> User:
     user = await get_user(session, username=username)
     check_strength(password, username=user.username)
-    user.password_hash = hash_password(password)
+    user.password_hash = await asyncio.to_thread(hash_password, password)
     await sessions.revoke_all(session, user_id=user.id)
     await session.flush()
     return user
@@ -140,12 +141,13 @@ async def check_credentials(
     """
     now = now or utcnow()
     user = await session.scalar(select(User).where(User.username == (username or "").strip().lower()))
+    # argon2 takes a good fraction of a second by design: off the event loop.
     if user is None or user.disabled_at is not None:
-        verify_password(DUMMY_HASH, password)
+        await asyncio.to_thread(verify_password, DUMMY_HASH, password)
         raise BadCredentials()
     if aware(user.locked_until) and aware(user.locked_until) > now:
         raise LockedOut()
-    if not verify_password(user.password_hash, password):
+    if not await asyncio.to_thread(verify_password, user.password_hash, password):
         failures = await session.scalar(
             update(User).where(User.id == user.id)
             .values(failed_logins=User.failed_logins + 1).returning(User.failed_logins)
@@ -157,7 +159,7 @@ async def check_credentials(
         raise BadCredentials()
     values: dict = {"failed_logins": 0, "locked_until": None}
     if needs_rehash(user.password_hash):
-        values["password_hash"] = hash_password(password)
+        values["password_hash"] = await asyncio.to_thread(hash_password, password)
     await session.execute(update(User).where(User.id == user.id).values(**values))
     return user
 
@@ -182,3 +184,21 @@ async def first_run_hint(sessionmaker: async_sessionmaker[AsyncSession]) -> Opti
     """What to print at start when nobody can administer the console; None otherwise."""
     async with sessionmaker() as session:
         return None if await admin_exists(session) else FIRST_RUN_HINT
+
+
+def print_first_run_hint(database_url: str) -> None:
+    """For `serve` before it starts serving: prints FIRST_RUN_HINT when no admin exists."""
+    import asyncio
+
+    from handoff.db import make_engine, make_sessionmaker
+
+    async def check() -> Optional[str]:
+        engine = make_engine(database_url)
+        try:
+            return await first_run_hint(make_sessionmaker(engine))
+        finally:
+            await engine.dispose()
+
+    hint = asyncio.run(check())
+    if hint:
+        print(hint, flush=True)

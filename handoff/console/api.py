@@ -75,7 +75,8 @@ async def messages(request: Request, conversation_id: str) -> HTTPResponse:
         raise Invalid("after: kokonaisluku") from bad
     async with request.app.ctx.sessionmaker.begin() as session:
         view = await conversations.read_transcript(session, conversation_id=conversation_id, actor_id=user.user_id,
-                                                   ip=client_address(request), after_seq=after)
+                                                   ip=client_address(request), after_seq=after,
+                                                   full=False)
     return json({"messages": view["messages"], "owner": view["owner"]})
 
 

@@ -62,14 +62,14 @@ async def latest_handoff(session: AsyncSession, conversation_id: str) -> Optiona
 
 async def read_transcript(
     session: AsyncSession, *, conversation_id: str, actor_id: int, ip: Optional[str], after_seq: int = 0,
+    full: bool = True,
 ) -> dict[str, Any]:
-    """The whole view (after_seq=0) or the messages since after_seq, audited.
+    """The whole view (full: messages, intake record, notes) or the messages after `after_seq`, audited.
 
     A poll that finds nothing new reads no client data and writes no row.
     """
     conversation = await _conversation(session, conversation_id)
     messages = await messages_after(session, conversation_id=conversation_id, after_seq=after_seq)
-    full = after_seq == 0
     if not full and not messages:
         return {"messages": [], "owner": conversation.owner, "counsellor_id": conversation.counsellor_id}
     await audit.record(

@@ -6,6 +6,7 @@ the router behave as in production.
 from __future__ import annotations
 
 import contextlib
+import functools
 import itertools
 import socket
 from dataclasses import replace
@@ -15,7 +16,8 @@ import httpx
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from handoff.app import create_app
-from handoff.auth.users import create_user
+from handoff.auth.passwords import hash_password
+from handoff.models import User
 from handoff.settings import Settings
 
 PASSWORD = "correct horse battery staple 42"
@@ -55,11 +57,17 @@ async def running_hub(settings: Settings) -> AsyncIterator[tuple[str, object]]:
         await server.after_stop()
 
 
+@functools.lru_cache(maxsize=1)
+def _password_hash() -> str:
+    return hash_password(PASSWORD)  # hashing costs most of a second: once per test run
+
+
 async def add_user(sessionmaker: async_sessionmaker[AsyncSession], role: str = "counsellor",
                    name: Optional[str] = None) -> str:
+    """A user with PASSWORD (the production path, create_user, is tested in tests/handoff/auth)."""
     name = name or f"{role}{next(_names)}"
     async with sessionmaker.begin() as session:
-        await create_user(session, username=name, password=PASSWORD, role=role)
+        session.add(User(username=name, password_hash=_password_hash(), role=role))
     return name
 
 
@@ -74,3 +82,24 @@ async def login(base_url: str, username: str, password: str = PASSWORD) -> httpx
     page = await client.get("/console/")
     client.csrf = page.text.split('name="csrf-token" content="', 1)[1].split('"', 1)[0]
     return client
+
+
+async def waiting_conversation(
+    sessionmaker: async_sessionmaker[AsyncSession], *, level: str = "urgent", text: str = "Tarvitsen apua",
+    markers: Optional[list[str]] = None, intake: Optional[dict] = None, language: str = "fi",
+) -> tuple[str, int]:
+    """A conversation with one resident message, handed off and waiting: (conversation_id, handoff_id)."""
+    from handoff.messages import append_message, create_conversation
+    from handoff.queue import enqueue
+
+    async with sessionmaker.begin() as session:
+        conversation = await create_conversation(session, language=language)
+        await append_message(session, conversation_id=conversation.id, sender="resident", text=text)
+        handoff = await enqueue(session, conversation_id=conversation.id, level=level,
+                                markers=markers if markers is not None else ["no_place_to_sleep_tonight"],
+                                intake=intake)
+        return conversation.id, handoff.id
+
+
+def csrf_headers(client: httpx.AsyncClient) -> dict[str, str]:
+    return {"X-CSRF-Token": client.csrf}
