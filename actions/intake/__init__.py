@@ -1,0 +1,1 @@
+"""The intake form: what a counsellor needs, asked once, one short question at a time."""
