@@ -25,6 +25,7 @@ from handoff.web.security import client_address
 
 COUNSELLING = (Role.COUNSELLOR.value, Role.ADMIN.value)
 SENDER_LABELS = {"resident": "Asukas", "bot": "Neuvo", "counsellor": "Ohjaaja", "system": "Järjestelmä"}
+OWNER_LABELS = {"bot": "Neuvolla", "waiting": "jonossa", "counsellor": "ohjaajalla", "closed": "päättynyt"}
 DOMAIN_ERRORS = (ConsoleError, AlreadyClaimed, UnknownConversation)
 
 
@@ -109,7 +110,12 @@ def _actions(user: Principal, view: dict, colleagues: list[User]) -> str:
     if handoff.get("status") != "claimed" or handoff.get("claimed_by") != user.user_id:
         return '<p class="hint">Keskustelu ei ole sinulla: voit lukea sen.</p>'
     outcomes = options(conversations.OUTCOMES.items())
-    people = options((str(c.id), c.username) for c in colleagues if c.id != user.user_id)
+    others = [(str(c.id), c.username) for c in colleagues if c.id != user.user_id]
+    transfer = (
+        f'<form method="post" action="{base}/transfer" class="transfer">{csrf_field(user)}'
+        f'<label for="to">Siirrä kollegalle</label> <select id="to" name="to" required>{options(others)}</select> '
+        '<button type="submit">Siirrä</button></form>'
+    ) if others else ""
     return (
         f'<form id="composer" class="composer" data-conversation="{e(cid)}" data-language="{e(view["language"])}">'
         '<label for="reply">Viesti asukkaalle</label><textarea id="reply" name="text" rows="3" maxlength="2000"></textarea>'
@@ -120,9 +126,7 @@ def _actions(user: Principal, view: dict, colleagues: list[User]) -> str:
         '<label><input type="radio" name="then" value="bot" checked> Palauta Neuvolle</label>'
         '<label><input type="radio" name="then" value="end"> Päätä keskustelu</label>'
         '<button type="submit">Päätä</button></fieldset></form>'
-        f'<form method="post" action="{base}/transfer" class="transfer">{csrf_field(user)}'
-        f'<label for="to">Siirrä kollegalle</label><select id="to" name="to" required>{people}</select>'
-        '<button type="submit">Siirrä</button></form>'
+        + transfer
     )
 
 
@@ -143,8 +147,9 @@ async def conversation_page(request: Request, conversation_id: str) -> HTTPRespo
     level = handoff.get("level", "none")
     body = (
         f'<p class="meta"><span class="level level-{e(level)}">{e(LEVEL_LABELS.get(level, level))}</span> '
-        f'{e(", ".join(handoff.get("markers") or []))} · kieli {e(view["language"])} · tila {e(view["owner"])}</p>'
-        f'<div class="columns"><section><h2>Keskustelu</h2>{_transcript(view["messages"])}'
+        f'{e(", ".join(str(m).replace("_", " ") for m in handoff.get("markers") or []))} · kieli '
+        f'{e(view["language"])} · {e(OWNER_LABELS.get(view["owner"], view["owner"]))}</p>'
+        f'<div class="columns"><section><h2>Viestit</h2>{_transcript(view["messages"])}'
         f'{_actions(user, view, colleagues)}</section>'
         f'<aside><h2>Esitiedot</h2>{render_intake(handoff.get("intake"))}'
         f'<h2>Sisäiset muistiinpanot</h2><p class="hint">Asukas ei näe näitä.</p><ul class="notes">{notes}</ul>'
