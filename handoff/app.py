@@ -14,6 +14,7 @@ from sanic import Request, Sanic
 from sanic.response import json
 
 from handoff.console import register as register_console
+from handoff.chat.setup import setup_chat
 from handoff.db import make_engine, make_sessionmaker
 from handoff.settings import Settings
 from handoff.web.errors import FriendlyErrorHandler
@@ -55,4 +56,5 @@ def create_app(settings: Settings) -> Sanic:
 
 def _register_blueprints(app: Sanic) -> None:
     """Each audience's routes; one line each."""
+    setup_chat(app)  # resident web chat, its socket.io (Rasa protocol) and the relay to Rasa
     register_console(app)  # counsellor console, its log-in and admin pages

@@ -52,6 +52,11 @@ class Settings:
     session_hours: int = 10
     retention_days: int = 365
     cookie_secure: bool = True
+    # Origins of other sites whose Rasa web widget may connect to the hub's
+    # socket.io (empty: the hub's own page only).
+    widget_origins: tuple[str, ...] = ()
+    # Where "leave quickly" sends the resident (a neutral, common page).
+    quick_exit_url: str = "https://www.google.fi/"
     extra: Mapping[str, str] = field(default_factory=dict)
 
     @property
@@ -127,5 +132,7 @@ def load_settings(env: Optional[Mapping[str, str]] = None) -> Settings:
         max_queue_length=int(env.get("NEUVO_HUB_MAX_QUEUE", defaults.max_queue_length)),
         retention_days=int(env.get("NEUVO_HUB_RETENTION_DAYS", defaults.retention_days)),
         cookie_secure=_flag(env.get("NEUVO_HUB_COOKIE_SECURE"), default=environment == "production"),
+        widget_origins=tuple(o.strip() for o in env.get("NEUVO_HUB_WIDGET_ORIGINS", "").split(",") if o.strip()),
+        quick_exit_url=env.get("NEUVO_HUB_QUICK_EXIT_URL", defaults.quick_exit_url),
     )
     return settings.validate()

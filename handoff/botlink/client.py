@@ -1,0 +1,64 @@
+"""HTTP client for the bot's private channel (docs/handoff-protocol.md)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Optional
+
+import httpx
+
+CHANNEL_PATH = "/webhooks/neuvo_hub/webhook"
+RETRYABLE = {409, 500, 502, 503, 504}
+
+
+class BotUnavailable(Exception):
+    """Rasa or the action server did not process the message; keep it and retry."""
+
+
+class BotRejected(Exception):
+    """Rasa refused the request itself (4xx); retrying the same request cannot help."""
+
+
+@dataclass(frozen=True)
+class BotAnswer:
+    messages: list[dict[str, Any]]
+    duplicate: bool
+
+
+class BotClient:
+    """One pooled HTTP client to Rasa, created at server start (app.ctx.bot)."""
+
+    def __init__(self, base_url: str, token: str, timeout: float) -> None:
+        self._http = httpx.AsyncClient(
+            base_url=base_url,
+            headers={"Authorization": f"Bearer {token}"},
+            timeout=httpx.Timeout(timeout, connect=min(timeout, 2.0)),
+        )
+
+    async def close(self) -> None:
+        await self._http.aclose()
+
+    async def send(
+        self, *, conversation_id: str, message_id: str, text: str = "",
+        metadata: Optional[dict[str, Any]] = None, event: Optional[str] = None,
+    ) -> BotAnswer:
+        """Relays one message (or an event); raises BotUnavailable or BotRejected."""
+        body: dict[str, Any] = {
+            "sender": conversation_id, "message_id": message_id, "text": text, "metadata": metadata or {},
+        }
+        if event:
+            body["event"] = event
+        try:
+            answer = await self._http.post(CHANNEL_PATH, json=body)
+        except (httpx.TransportError, httpx.TimeoutException) as error:
+            raise BotUnavailable(type(error).__name__) from None
+        if answer.status_code in RETRYABLE or answer.status_code == 404:
+            # 404: Rasa is up but the channel is not mounted yet (still loading).
+            raise BotUnavailable(f"status {answer.status_code}")
+        if answer.status_code != 200:
+            raise BotRejected(f"status {answer.status_code}")
+        try:
+            data = answer.json()
+            messages = [m for m in data.get("messages", []) if isinstance(m, dict)]
+        except (ValueError, AttributeError):
+            raise BotUnavailable("unreadable answer") from None
+        return BotAnswer(messages=messages, duplicate=bool(data.get("duplicate")))
