@@ -18,7 +18,7 @@ from typing import Optional, Sequence
 
 from nlu.triage.lexicon import (
     ALL_AT_ONCE, ANY, CLAUSE_BREAK, CONTEXT, IMPLIED, INFORMATION_ONLY, LATER, MARKERS, NOW, PAST, PROBLEM_AREAS,
-    WEAK_NOW,
+    SENTENCE_BREAK, WEAK_NOW,
 )
 
 LEVELS = ("none", "support", "urgent", "emergency")
@@ -49,7 +49,7 @@ def _compile(patterns: Sequence[str]) -> re.Pattern:
 
 
 _NOW, _LATER, _PAST, _WEAK_NOW = _compile([NOW]), _compile([LATER]), _compile([PAST]), re.compile(fold(WEAK_NOW))
-_CLAUSE_BREAK = re.compile(CLAUSE_BREAK)
+_CLAUSE_BREAK, _SENTENCE_BREAK = re.compile(CLAUSE_BREAK), re.compile(SENTENCE_BREAK)
 _INFO, _ALL_AT_ONCE = _compile([INFORMATION_ONLY]), _compile([ALL_AT_ONCE])
 _MARKERS = [(name, level, rule, _compile(patterns)) for name, level, rule, patterns in MARKERS]
 _CONTEXT = {name: _compile([pattern]) for name, pattern in CONTEXT.items()}
@@ -80,29 +80,44 @@ class _Clause:
     def has_time(self) -> bool:
         return self.now or self.later_or_past
 
+    def with_time_of(self, *others: "_Clause") -> "_Clause":
+        """This text with the time words of other clauses added (lemmas lose some: "aikoinaan" -> "aika")."""
+        clauses = (self, *others)
+        return _Clause(
+            self.text, any(c.now for c in clauses), any(c.strong_now for c in clauses),
+            any(c.later for c in clauses), any(c.past for c in clauses),
+        )
 
-def _clauses(text: str) -> list[_Clause]:
-    parts = [" ".join(part.split()) for part in _CLAUSE_BREAK.split(fold(text))]
+
+def _split(text: str, breaks: re.Pattern) -> list[_Clause]:
+    parts = [" ".join(part.split()) for part in breaks.split(fold(text))]
     return [_Clause.of(part) for part in parts if part] or [_Clause.of("")]
 
 
+def _surface_and_lemma(text: str, lemmas: Sequence[str], breaks: re.Pattern) -> list[_Clause]:
+    surface = _split(text, breaks)
+    lemma = _split(" ".join(lemmas), breaks) if lemmas else []
+    if len(lemma) == len(surface):  # aligned: a lemma clause keeps its sentence's time words
+        lemma = [lem.with_time_of(sur) for lem, sur in zip(lemma, surface)]
+    return surface + lemma
+
+
 class _Message:
-    """The clauses of the surface text and of the lemma text, with message-level context."""
+    """Clauses and sentences of the surface text and of the lemma text."""
 
     def __init__(self, text: str, lemmas: Sequence[str]) -> None:
-        self.clauses = _clauses(text or "")
-        if lemmas:
-            self.clauses += _clauses(" ".join(lemmas))
-        whole = [clause.text for clause in self.clauses]
-        self.now = any(clause.now for clause in self.clauses)
-        self.strong_now = any(clause.strong_now for clause in self.clauses)
-        self.later_or_past = any(clause.later_or_past for clause in self.clauses)
-        self.information = any(_INFO.search(t) for t in whole)
+        text = text or ""
+        self.clauses = _surface_and_lemma(text, lemmas, _CLAUSE_BREAK)
+        # For a pattern that spans a contrast ("sohvalla, mutta tänään sekin loppuu").
+        self.sentences = _surface_and_lemma(text, lemmas, _SENTENCE_BREAK)
+        self.now = any(clause.now for clause in self.sentences)
+        self.strong_now = any(clause.strong_now for clause in self.sentences)
+        self.later_or_past = any(clause.later_or_past for clause in self.sentences)
+        self.information = self.found(_INFO)
         self.information_only = self.information and not self.now
-        self._whole = whole
 
     def found(self, pattern: re.Pattern) -> bool:
-        return any(pattern.search(t) for t in self._whole)
+        return any(pattern.search(sentence.text) for sentence in self.sentences)
 
     def allows(self, rule: str, clause: _Clause) -> bool:
         if rule == ANY:
@@ -118,7 +133,10 @@ class _Message:
         return self.strong_now or (self.now and not self.later_or_past)
 
     def fires(self, pattern: re.Pattern, rule: str) -> bool:
-        return any(pattern.search(c.text) and self.allows(rule, c) for c in self.clauses)
+        hits = [clause for clause in self.clauses if pattern.search(clause.text)]
+        if not hits:
+            hits = [sentence for sentence in self.sentences if pattern.search(sentence.text)]
+        return any(self.allows(rule, clause) for clause in hits)
 
 
 def _marker_level(message: _Message) -> tuple[list[str], str]:

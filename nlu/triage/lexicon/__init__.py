@@ -9,14 +9,16 @@ patterns and texts are matched with diacritics folded ("elaa" = "elää").
 
 Modules: `time` (time words, information context, time rules),
 `emergency`, `urgent` and `support` (marker tables, Finnish, Swedish and
-English side by side; support also holds the problem areas).
+English side by side), `areas` (problem areas for the support markers
+`multiple_problems` and `substance_and_mental_health`).
 """
 from __future__ import annotations
 
+from nlu.triage.lexicon.areas import ALL_AT_ONCE, PROBLEM_AREAS
 from nlu.triage.lexicon.emergency import EMERGENCY
-from nlu.triage.lexicon.support import ALL_AT_ONCE, PROBLEM_AREAS, SUPPORT
+from nlu.triage.lexicon.support import SUPPORT
 from nlu.triage.lexicon.time import (
-    ANY, CLAUSE_BREAK, IMPLIED, INFORMATION_ONLY, LATER, NOW, PAST, REQUIRED, WEAK_NOW,
+    ANY, CLAUSE_BREAK, IMPLIED, INFORMATION_ONLY, LATER, NOW, PAST, REQUIRED, SENTENCE_BREAK, WEAK_NOW,
 )
 from nlu.triage.lexicon.urgent import CONTEXT, URGENT
 
@@ -27,5 +29,5 @@ MARKERS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = EMERGENCY + URGENT 
 
 __all__ = [
     "ALL_AT_ONCE", "ANY", "CLAUSE_BREAK", "CONTEXT", "IMPLIED", "INFORMATION_ONLY", "LATER", "MARKERS", "NOW", "PAST",
-    "PROBLEM_AREAS", "REQUIRED", "WEAK_NOW",
+    "PROBLEM_AREAS", "REQUIRED", "SENTENCE_BREAK", "WEAK_NOW",
 ]

@@ -11,23 +11,37 @@ from __future__ import annotations
 from nlu.triage.lexicon.time import ANY, IMPLIED
 
 _ME = r"(mua|minua|minut|mut|meitä|meidät|minä)"
-_PILLS = r"(lääk\w*|pilleri\w*|tablet\w*|unilääk\w*|nappej\w*|napit|pills|tablets|meds|tabletter|piller)"
+_PILLS = (
+    r"(\w*lääk(e|kee|kei|ett)\w*|\w*pilleri\w*|\w*tablet\w*|nappej\w*|napit|pills|tablets|meds|paracetamol\w*"
+    r"|ibuprofen|\w*tabletter|piller|mediciner)"
+)
+_DEATH = r"kuol(la|lut|leena|ema|emaan|isin|isi)\b"
+_WANT = r"(halu\w*|toivo\w*|tahdo\w*|pitäis\w*|pitää|mieluummin|parempi|ainoa|ainut|ulospääsy\w*|ratkaisu)"
 
 SUICIDAL = (
     ("suicidal_ideation", "emergency", ANY, (
-        # Finnish: wish to die, not wanting to live, plans
+        # Finnish: wish to die, not wanting to live, farewells, plans and means
         r"\bitsari", r"\btapp?\w* (itse|itte|ittensä|ittes)\w*", r"päättää (päivä|elämä)\w*", r"päivät(ni)? päättää",
-        r"lopet\w* (kaike\w*|kaikki|elämä\w*)", r"\b(halu\w*|toivo\w*|tahdo\w*|pitäis\w*|pitää) (vaan |vain |vaa |jo |nyt )?kuol(la|isin|emaan)\b",
-        r"kuolla pois", r"kuolisin", r"\b(ei|en|enkä) (\w+ )?(jaksa|halu\w*|tahdo) (enää )?elää", r"elämä\w* (ei )?(tunnu )?(enää )?elämisen arvoi",
-        r"(ei|en) (ole|oo|olla) (\w+ )?(mitään |mitää |mikään )?(syytä|syy|järkeä|järki) elää", r"(ettei|etten|enkä|ei) (enää )?herä\w* (enää|koskaan)",
-        r"ettei enää herää", r"nukahtaa (ja |enkä |eikä )?(\w+ )?(ei )?herä", r"parempi (jos|ilman) " + _ME,
-        r"(paremmin|helpompa\w*|helppo|parempi) .{0,15}ilman " + _ME, r"(minun|mun|minä) viimeinen (ilta|yö|päivä)",
-        r"(mua|minua) ei (olis|olisi) olemassa", r"(kadota|kadota|häipyä) (pysyvästi|lopullisesti|ikuisesti|kokonaan)",
-        r"jäähyväis\w*", r"hyvästi\w*", r"hyvästel\w*", r"\bköy(si|den|ttä)\b", r"hirttä\w*",
-        r"(junan|rekan|auton|bussin) (alle|eteen)", r"hyp\w* (sillalta|katolta|parvekkeelta|alas|junan|ikkunasta)",
-        r"sillalla .{0,30}hypp", r"mietin hyppää\w*", r"(olen|oon|seison|istun) (\w+ )?(junaradalla|raiteilla|sillan kaiteella)",
+        r"lopet\w* (kaike\w*|kaikki|elämä\w*)", r"\b" + _WANT + r" (\w+ ){0,3}" + _DEATH, r"kuolla pois",
+        r"kuolema\w* (on |olis |olisi )?(ainoa|ainut|ulospääsy|ratkaisu|helpotus)",
+        r"\b(ei|en|enkä) (\w+ )?(jaksa|halu\w*|tahdo) (enää )?elää", r"elämä\w* (ei )?(tunnu )?(enää )?elämisen arvoi",
+        r"(ei|en) (ole|oo|olla) (\w+ )?(mitään |mitää |mikään )?(syytä|syy|järkeä|järki) elää",
+        r"(ettei|etten|enkä|en|ei) (aio |halua |haluu |haluaisi )?(enää )?herä\w* (enää|koskaan)",
+        r"(en|ei|enkä) (aio|halua|haluu|haluaisi)\w* (enää )?herä(tä|is|isi)", r"ettei enää herää",
+        r"nukahtaa (ja |enkä |eikä )?(\w+ )?(ei )?herä", r"parempi (jos|ilman) " + _ME,
+        r"(paremmin|helpompa\w*|helppo|parempi) .{0,15}ilman " + _ME, r"(mua|minua) ei (olis|olisi) olemassa",
+        r"(minun|mun|minä|hänen|hän|sen) viimeinen (ilta|yö|päivä)", r"viimeinen (ilta|yö|päivä)\w*(ni|nsä|si)\b",
+        r"(halu\w*|toivo\w*|haluun) (\w+ ){0,3}(kaikki|kaiken|tämä|tää) (\w+ )?loppu(is|isi|u|maan)\b",
+        r"(saisi|saada|saisin|saan) (kaiken|kaikki|tämän) loppumaan",
+        r"(kadota|häipyä) (pysyvästi|lopullisesti|ikuisesti|kokonaan)", r"jäähyväis\w*", r"hyvästi\w*", r"hyvästel\w*",
+        r"\bköy(si|den|ttä)\b", r"hirttä\w*", r"pakokaasu\w*", r"(junan|rekan|auton|bussin) (alle|eteen)",
+        r"hyp\w* (sillalta|katolta|parvekkeelta|alas|junan|ikkunasta)", r"sillalla .{0,30}hypp", r"mietin hyppää\w*",
+        r"(olen|oon|seison|istun) (\w+ )?(junaradalla|raiteilla|sillan kaiteella)",
         r"(kerä\w*|säästä\w*|säästel\w*) (\w+ )?(lääkkeitä|pillereitä|tabletteja|unilääkkeitä|lääke|pilleri|tabletti)\b",
-        _PILLS + r".{0,60}(aion ottaa|ott\w*) (ne|niitä|niit) (\w+ )?(kaik\w*|kerralla)", r"kuinka (monta|paljon) " + _PILLS + r" .{0,20}(tarvi|tarvit|pitää)",
+        r"(ostin|ostanut|hankin|hankkinut) (\w+ ){0,2}(unilääkkeitä|lääkkeitä|pillereitä) .{0,40}(herä|kuol|loppu|kaikki)",
+        _PILLS + r".{0,60}(aion ottaa|ott\w*) (ne|niitä|niit) (\w+ )?(kaik\w*|kerralla)",
+        r"kuinka (monta|paljon) " + _PILLS + r" .{0,20}(tarvi|tarvit|pitää)",
+        r"(saanut|saanu|mulla on|minulla on) tarpee(ksi|ks|kseni) .{0,40}(teen sen|lopetan)",
         r"itsetuho\w*", r"(en|ei) (enää )?(jaksa|halu\w*) olla olemassa", r"haluan (vain )?pois tästä elämästä",
         # Swedish
         r"ta (mitt|livet|mitt eget) liv", r"ta livet av", r"vill (inte leva|dö)", r"orkar inte leva", r"vill inte vakna",
@@ -35,8 +49,10 @@ SUICIDAL = (
         r"avskedsbrev", r"hoppa (från|framför|ner)", r"döda mig själv",
         # English
         r"kill (myself|himself|herself|themself)", r"end (my life|it all|my own life)", r"want(ed)? to die",
-        r"don't want to (live|wake up|be here)", r"(point|reason) (in|to) (living|live|going on)", r"better off without me",
-        r"disappear (forever|for good|permanently)", r"goodbye (letter|note|message)s?", r"(want|going) to jump(?! (in|into|at|on))",
+        r"(going to|gonna|will|want to|i'll) end it\b", r"don't want to (live|wake up|be here)",
+        r"(point|reason) (in|to) (living|live|going on)", r"better off without me",
+        r"disappear (forever|for good|permanently)", r"goodbye (letter|note|message)s?",
+        r"(texted|sent|wrote) (me )?(a )?goodbye", r"(want|going) to jump(?! (in|into|at|on))",
         r"jump (off|from|in front)", r"saving up (pills|tablets|meds)", r"stockpil\w*", r"take my (own )?life",
     )),
     ("suicidal_ideation", "emergency", IMPLIED, (
@@ -48,51 +64,66 @@ SELF_HARM = (
     ("self_harm", "emergency", ANY, (
         r"\bviil(tel|tely|lel|sin|si\b|tä|ti|le)\w*", r"satut\w* (it|itse|itseä)\w*", r"polt\w* itseä\w*",
         r"(tekee|tekis|tekisi) mieli (satuttaa|viiltää|tehdä haavoja)", r"syvempiä haavoja", r"raavin (itseni|ihon) rikki",
-        r"cut(ting)? myself", r"hurt(ing)? myself", r"burn(ing)? myself", r"self[- ]?harm\w*",
+        r"\bcut(ting)? (myself|again|my (arms|wrists|legs))", r"(urge|want) to (cut|hurt myself)", r"feel like cutting",
+        r"hurt(ing)? myself", r"burn(ing)? myself", r"self[- ]?harm\w*",
         r"skär mig", r"skära mig", r"skadar mig själv", r"skada mig själv", r"bränner mig",
     )),
 )
 
 OVERDOSE = (
     ("overdose", "emergency", ANY, (
-        r"koko (purki\w*|purkki|purkillise\w*)", r"liikaa (pillereitä|lääkkeitä|tabletteja|kamaa|ainetta|unilääkkeitä|nappeja)",
-        r"(otin|otti|ottanut|ottanu|nielin|nieli|söin|söi|vedin|vetäs|vetäsi|vetäny|vetänyt) (\w+ ){0,3}(liikaa|koko purk\w*|kaikki (\w+ )?" + _PILLS + ")",
+        r"koko (purki\w*|purkki|purkillise\w*)",
+        r"liikaa (pillereitä|lääkkeitä|tabletteja|kamaa|ainetta|unilääkkeitä|nappeja)",
+        r"(otin|otti|ottanut|ottanu|nielin|nieli|niellyt|söin|söi|vedin|vetäs|vetäsi|vetäny|vetänyt) (\w+ ){0,3}"
+        r"(liikaa|koko purk\w*|kaikki (\w+ ){0,2}" + _PILLS + ")",
         r"(ottaa|niellä|syödä|vetää) (\w+ )?(liikaa|koko purkki)",
-        r"(pillerit|lääkkeet|tabletit) .{0,20}valmiina", r"hengit\w* (on )?(tosi |todella |ihan )?(hitaasti|hidas|heikko|heikosti)",
-        r"overdos\w*", r"took (a lot of|too many|all (of )?(my|the|her|his)|a whole|loads of) (\w+ )?(pills|tablets|meds|medication|paracetamol|bottle)",
-        r"whole (bottle|box|pack) of",
-        r"took too much", r"swallowed .{0,30}(pills|tablets|bottle|paracetamol)",
-        r"överdos\w*", r"(tagit|tog) (en hel burk|alla (mina )?(tabletter|piller|mediciner)|för många (tabletter|piller))", r"hel burk", r"svalt .{0,20}(tabletter|piller)",
+        r"(pillerit|lääkkeet|tabletit) .{0,20}valmiina",
+        r"hengit\w* (on )?(tosi |todella |ihan )?(hitaasti|hidas|heikko|heikosti)",
+        r"took (a lot of|too many|all (of )?(my|the|her|his)|a whole|loads of|a handful of|\d+) (\w+ )?"
+        r"(pills|tablets|meds|medication|paracetamol|ibuprofen|bottle)",
+        r"whole (bottle|box|pack) of", r"took too much", r"swallowed .{0,30}(pills|tablets|bottle|paracetamol)",
+        r"(tagit|tog|ätit|åt|svalt) (en hel burk|alla (mina )?\w*(tabletter|piller|mediciner)|för många \w*(tabletter|piller))",
+        r"hel burk", r"svalt .{0,20}(tabletter|piller)",
     )),
-    ("overdose", "emergency", IMPLIED, (r"yliannost\w*",)),
+    ("overdose", "emergency", IMPLIED, (r"yliannost\w*", r"overdos\w*", r"överdos\w*")),
 )
 
+_HITS_NOW = r"\b(lyö|hakkaa|potkii|kuristaa|raiskaa|tönii|repii|pieksee)\b"
+_ME_SURFACE = r"(mua|minua|minut|mut|meitä|meidät)"  # not the lemma "minä": "kuristi" has the lemma "kuristaa"
 VIOLENCE = (
     ("violence_now", "emergency", ANY, (
-        r"\b(lyö|hakkaa|potkii|kuristaa|uhkailee|riehuu|raivoaa|tönii|repii)\b.{0,40}\b(nyt|juuri|just|tässä|täällä|vieläkin|edelleen|parhaillaan)\b",
+        # Present tense against me: happening now, or I am not safe where I am.
+        _HITS_NOW + r" (\w+ )?" + _ME_SURFACE + r"\b",
+        r"\b(lyö|hakkaa|potkii|kuristaa|uhkailee|riehuu|raivoaa|tönii|repii)\b.{0,40}"
+        r"\b(nyt|juuri|just|tässä|täällä|vieläkin|edelleen|parhaillaan)\b",
         r"\b(juuri|just) nyt .{0,40}(lyö|hakkaa|uhkaa|potkii|riehuu|kuristaa)",
-        r"\b(lyö|hakkaa|potkii|kuristaa) (\w+ )?" + _ME + r" (\w+ )?(vatsaan|päähän|kasvoihin|nyrkillä)",
         r"(löi|hakkasi|hakkas|potki|kuristi|puukotti) (\w+ ){0,2}(juuri|äsken|hetki sitten|just)\b",
         r"\briehuu\b", r"(joku|siellä) hakkaa", r"huutaa apua", r"seuraa (mua|minua) .{0,20}nyt",
-        r"(is|keeps) (hitting|beating|kicking|choking|strangling) (me|my|her|him)", r"(hitting|beating) (me|her|him) right now",
+        r"(is|keeps|he's|she's|they're) (hitting|beating|kicking|choking|strangling|attacking) (me|my|her|him|us)\b(?! out)",
+        r"(hitting|beating) (me|her|him) right now",
         r"slår (mig|henne|honom|oss) (just )?nu", r"(slog|slår) mig nyss",
     )),
     ("not_safe", "emergency", ANY, (
         r"(en|ei) (ole|oo|olla) (enää )?(turvassa|turvallista|turvallinen)", r"kotona ei (ole|oo|olla) turvallis",
-        r"piilossa", r"piiloutu\w*", r"lukinnut itseni", r"lukittautu\w*", r"lukkojen takana", r"ei päästä (mua |minua )?ulos",
-        r"(tappaa|tapan|tapat) (minut|mut|meidät|sut|minä)\b", r"uha\w* tappaa", r"uhkaa tappaa", r"älä tapa",
-        r"\b(puuko\w*|puukko|veitse\w*|veitsi|kirve\w*|kirves|aseella)\b", r"murtautu\w*", r"hakkaa ovea",
-        r"(hakkaa|potkii|takoo) ovea", r"oven takana", r"tapahtuu jotain pahaa", r"uhkaa hakata",
-        r"not safe", r"(don't|do not) feel safe", r"(he|she)'ll kill me", r"(will|going to|gonna) kill me", r"threaten\w* (to kill|me|my|us)",
-        r"with a knife", r"outside my door", r"locked me in", r"won't let me (out|leave)", r"hiding (in|from)",
-        r"breaking (in|down the door)",
-        r"inte (trygg|säker) (hemma|här|längre)", r"känner mig inte trygg", r"med (en )?kniv", r"ska döda mig", r"hotar (mig|att döda)", r"gömmer mig",
-        r"låst in mig", r"står utanför dörren", r"släpper inte ut mig",
+        r"piilossa", r"piiloutu\w*", r"lukinnut itseni", r"lukittautu\w*", r"lukkojen takana",
+        r"ei päästä (mua |minua )?ulos", r"(tappaa|tapan|tapat) (minut|mut|meidät|sut|minä)\b", r"uha\w* tappaa",
+        r"uhkaa tappaa", r"älä tapa", r"ampua (minut|mut|meidät)", r"murtautu\w*", r"(hakkaa|potkii|takoo) ovea",
+        r"\b(puuko\w*|puukko|veitse\w*|veitsi|kirve\w*|kirves|aseella|aseen kanssa|pyssy\w*)\b",
+        r"väkisin (sisään|asuntoon|kotiin|kämppään)", r"(sisään|asuntoon|kotiin|kämppään|kämpille) väkisin",
+        r"oven takana", r"tapahtuu jotain pahaa", r"uhkaa hakata",
+        r"not safe", r"(don't|do not) feel safe", r"(he|she)'ll kill me", r"(will|going to|gonna) (kill|shoot) (me|us)",
+        r"threaten\w* (to kill|me|my|us)", r"with a (knife|gun)", r"\b(gun|pistol|rifle)\b", r"outside my door",
+        r"locked me in", r"won't let me (out|leave)", r"hiding (in|from)", r"(broke|breaking|break) (in|down the door)",
+        r"inte (trygg|säker) (hemma|här|längre)", r"känner mig inte trygg", r"med (en )?kniv", r"(ska|kommer att) (döda|skjuta)",
+        r"\b(pistol|vapen|gevär)\b", r"hotar (mig|att döda)", r"gömmer mig", r"låst in mig", r"står utanför dörren",
+        r"släpper inte ut mig", r"bröt sig in",
     )),
     ("other_in_danger", "emergency", ANY, (
-        r"(ei|eikä|en saa \w+) (\w+ )?(herää|hereille|herätettyä)\b", r"ei reagoi (mihinkään|mitenkään|puhee\w*|ravistel\w*)", r"tajuton\w*", r"ei hengitä",
-        r"huulet (on |ovat )?(sini|sinert)\w*", r"(seisoo|istuu|on) (\w+ )?(parvekkeen |sillan |katon )?kaitee\w*",
-        r"(aikoo|aikoi|uhkaa|uhkasi) (tappaa|lopettaa) (ittensä|itsensä|kaike\w*)", r"naapuri\w* .{0,60}(hakkaa|lyö|tappe|tappaa)",
+        r"(ei|eikä|en saa \w+) (\w+ )?(herää|hereille|herätettyä)\b", r"ei reagoi (mihinkään|mitenkään|puhee\w*|ravistel\w*)",
+        r"tajuton\w*", r"(ei|eikä) (\w+ )?hengitä", r"\bsinise(nä|ksi)\b", r"huulet (on |ovat )?(sini|sinert)\w*",
+        r"(seisoo|istuu|on) (\w+ )?(parvekkeen |sillan |katon )?kaitee\w*",
+        r"(aikoo|aikoi|uhkaa|uhkasi) (tappaa|lopettaa) (ittensä|itsensä|kaike\w*)",
+        r"naapuri\w* .{0,60}(hakkaa|lyö|tappe|tappaa)",
         r"won't wake up", r"not waking up", r"can't wake (him|her|them)", r"not breathing", r"unconscious",
         r"lips (are )?(going |turning )?blue", r"on the (railing|ledge|roof)",
         r"vaknar inte", r"går inte att väcka", r"andas inte", r"medvetslös",

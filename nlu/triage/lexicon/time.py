@@ -21,7 +21,7 @@ NOW = (
     # Finnish: today, tonight, now, just now
     r"\b(nyt|just|juuri|heti|äsken|tänään|tänää|tänä (yönä|iltana|aamuna|päivänä)|tämä (yö|ilta|aamu)"
     r"|tän (yön|illan|päivän)|tälle (yölle|illalle)|tästä illasta|tänäkään|tänäänkään|yöksi|illaksi|ensi yö\w*"
-    r"|aamulla|illalla|yöllä|hetki sitten|parhaillaan|tällä hetkellä"
+    r"|aamulla|illalla|yöllä|hetki sitten|parhaillaan|tällä hetkellä|kiireellisesti|kiireesti|pikaisesti|hätäisesti"
     # tomorrow, this week, by a day
     r"|huomenna|huomen\w*|ylihuomenna|tällä viikolla|tämän viikon|viikon sisällä|parin päivän|muutaman päivän"
     r"|viikonlopu\w*|(?<!tähän )mennessä|" + _WEEKDAYS_FI + r"|ennen (ensi|palkka|palkan|eläkkeen|kelan|tukien)"
@@ -29,9 +29,9 @@ NOW = (
     r"|eilen\w*|eilis\w*|toissa\w*|viime (yönä|yöt|yö|ilta|iltana)"
     # Swedish
     r"|idag|i dag|i natt|inatt|ikväll|i kväll|i eftermiddag|i morse|nu|nyss|just nu|imorgon|i morgon|i övermorgon"
-    r"|igår|i går|i förrgår|senast|förrän|den här veckan|denna vecka|på " + _WEEKDAYS_SV +
+    r"|igår|i går|i förrgår|i helgen|senast|förrän|akut|omedelbart|den här veckan|denna vecka|på " + _WEEKDAYS_SV +
     # English
-    r"|today|tonight|now|right now|just now|tomorrow|this (morning|evening|afternoon|week)|yesterday"
+    r"|today|tonight|now|right now|just now|at the moment|urgently|asap|tomorrow|this (morning|evening|afternoon|week)|yesterday"
     r"|last night|day after tomorrow|until|by (the )?(weekend|end of the week)|by " + _WEEKDAYS_EN +
     r"|on " + _WEEKDAYS_EN + r"|since (yesterday|this morning|last night))\b"
 )
@@ -67,13 +67,16 @@ INFORMATION_ONLY = (
     r"|dokumentti\w*|dokumentin|ilmoitustaulu\w*|materiaal\w*|esite\w*|vanhempainilta\w*|harjoittelu\w*"
     r"|järjestö\w*|yhdistykse\w*|yhdistys|verkkosivu\w*|opiskelijoille|tietoa aihee\w*|luin (lehdestä|että)"
     r"|kuulin että|thesis|training (session|for)|course|film|movie|article|research\w*|statistic\w*|documentar\w*"
-    r"|read about|our (ngo|organisation|organization|club)|website|students"
+    r"|read about|our (ngo|organisation|organization|club)|website|students|essay|homework|school project"
     r"|utbildning|artikel|forskning|uppsats|statistik|dokumentär\w*|studerar)\b"
 )
 
 # Clause boundaries: sentence ends and contrast words ("olin asunnoton
-# viime vuonna, mutta nyt asun tukiasunnossa" is two situations).
-CLAUSE_BREAK = r"[.!?;\n]+\s*|\s+(?:mutta|but)\s+|,\s*(?:mut|men|however|kuitenkin)\s+"
+# viime vuonna, mutta nyt asun tukiasunnossa" is two situations). A pattern
+# that spans a contrast ("sohvalla, mutta tänään sekin loppuu") is looked
+# for in the whole sentence when no clause has it.
+SENTENCE_BREAK = r"[.!?;\n]+\s*"
+CLAUSE_BREAK = SENTENCE_BREAK + r"|\s+(?:mutta|but)\s+|,\s*(?:mut|men|however|kuitenkin)\s+"
 
 # How a marker depends on time words:
 #   "any"      fires whatever the time or context;

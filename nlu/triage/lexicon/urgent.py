@@ -2,88 +2,114 @@
 
 Each situation is matched as word families (stems and Voikko lemmas), not
 sentences: a place to sleep, food or money, eviction, violence, release,
-substances, medicine. Eviction and release need a NOW word (tomorrow, by
-Friday, today, yesterday); a missing place to sleep or food is taken as
-now unless only a later or past time is named.
+substances, medicine. Eviction needs a NOW word (tomorrow, by Friday,
+today); a missing place to sleep, food or medicine is taken as now unless
+only a later or past time is named.
 """
 from __future__ import annotations
 
-from nlu.triage.lexicon.time import ANY, IMPLIED, REQUIRED
+from nlu.triage.lexicon.time import IMPLIED, REQUIRED
 
 _ME = r"(mua|minua|minut|mut|meitä|meidät|minä|lasta|lapsia|lapsen|lapsi)"
 _NOT_HAVE = r"(ei|eikä|en|enkä) (\w+ )?(ole|oo|olla|oo mul|ole minulla)"
-_SLEEP_PLACE = (
-    r"(ulkona|kadulla|katu|rappu\w*|rapussa|rapuissa|porraskäytäv\w*|autossa|auto|puistossa|puisto"
-    r"|asemalla|rautatieasemalla|bussipysäkillä|parkkipaikalla|metsässä|teltassa)\b"
+_SLEEP = (
+    r"(nukun|nukuin|nukkunut|nukkunu|nukuttu|nukkua|nukkumaan|yövyn|yövyin|yöpynyt|yöt menee|yö mennä|asun|asunut"
+    r"|asunu|asua|elän|majailen|olen joutunut nukkumaan)"
 )
-_MEDICINE = r"(\w*lääk(e|kee|kei|ett)\w*|insuliini\w*|tablet\w*|inhalaattori\w*|korvaushoito\w*|subutex\w*|metadoni\w*)"
+_SLEEP_PLACE = (
+    r"(ulkona|kadulla|katu|rappu\w*|rapussa|rapuissa|porraskäytäv\w*|autossa|auto|puistossa|puisto|asemalla"
+    r"|rautatieasemalla|bussipysäkillä|parkkipaikalla|metsässä|teltassa|penkillä|roskakatoksessa|kellarissa)\b"
+)
+_MEDICINE = (
+    r"(\w*lääk(e|kee|kei|ett|ityk)\w*|insuliini\w*|\w*tablet\w*|inhalaattori\w*|\w*piippu\w*|korvaushoito\w*"
+    r"|subutex\w*|metadoni\w*|resepti\w*|insulin\w*|medicin\w*|medication|medicine|meds|inhaler|prescription"
+    r"|läkemed\w*)"
+)
+_MUST = (
+    r"(pitää|pitäis\w*|täytyy|täytyis\w*|on pakko|joudun|joutua|pitaa|käski|käskee|vaatii|vaati|sanoi että"
+    r"|sanoi et)"
+)
+_LEAVE = r"(lähteä|lähtee|lahtea|lähtemään|muuttaa|muuttamaan|häipyä|poistua|olla ulkona|olla pois)"
+_HOME_FROM = r"(asunnosta|kämpästä|vuokra-asunnosta|kotoa|pois|ulos)(?! (töihin|kouluun|kauppaan|aikaisin))"
 
 NO_PLACE_TO_SLEEP = (
     ("no_place_to_sleep_tonight", "urgent", IMPLIED, (
-        r"\byöpaik\w*", r"\bnukkumapaik\w*", r"hätämaj\w*", r"\byömaj\w*", r"paika\w* (yöksi|yö|yölle)\b",
+        r"\byöpaik\w*", r"\bnukkumapaik\w*", r"paika\w* (yöksi|yö|yölle)\b", r"minne (\w+ )?mennä yö",
         _NOT_HAVE + r" (\w+ ){0,2}(paikkaa|paikka|mihin|minne|mis|missä|mikä) (\w+ )?(nukkua|mennä|olla|yöpyä)",
         _NOT_HAVE + r" (\w+ )?(mitään |mitää |muuta |yhtään |mikään |muu )?(paikkaa|paikka)\b", r"ei mihin mennä",
         r"(en|ei) (tiedä|tiiä|tietää) (missä|mis|minne|mihin|mikä) (\w+ )?(nukun|nukkua|yöpyä|yövyn|mennä|meen|olla)",
-        r"(nukun|nukuin|nukkunut|nukkunu|nukuttu|nukkua|nukkumaan|yövyn|yövyin|yöpynyt|yöt menee|yö mennä) (\w+ ){0,3}" + _SLEEP_PLACE,
-        r"(oon|olen|ollaan|olemme) (nyt |taas )?kadulla",
+        _SLEEP + r" (\w+ ){0,3}" + _SLEEP_PLACE, r"(oon|olen|ollaan|olemme) (nyt |taas )?kadulla",
         r"(heit|potk|ajo|ajoi|ajanut|ajaa|laitettiin|laittaa|käski)\w* (\w+ ){0,2}(pihalle|piha|ulos|pois kotoa|kotoa)\b",
-        r"(vaihtoi|vaihdettiin|vaihtanut) (\w+ )?lukot", r"en pääse kotiin", r"minne (\w+ )?mennä yö",
+        r"(häipyä|painua) (\w+ )?(kotoa|helvettiin)", r"(vaihtoi|vaihdettiin|vaihtanut) (\w+ )?lukot", r"en pääse kotiin",
         r"(olen|oon) (nyt |ollut |ollu |jo )?(ilman kotia|ilman asuntoa|koditon|kodittomana|asunnoton|asunnottomana)",
-        r"(kotia|asuntoa|kämppää|koti|asunto|kämppä) (ei|eikä) (ole|oo|olla)(?=\s*($|[,.!?]|eikä|ja |mut|mutta|mihin|minne))",
+        r"(kotia|asuntoa|kämppää|koti|asunto|kämppä) (ei|eikä) (ole|oo|olla)"
+        r"(?=\s*($|[,.!?]|eikä|ja |mut|mutta|mihin|minne))",
+        r"(kämppä|asunto|koti)\w* (on )?(mennyt|menny|meni|mennä) alta", r"menetin (asunto|kämpä|kodi)\w*",
+        r"sohva\w* .{0,50}(loppuu|loppu|ei (enää )?(käy|onnistu)|pitää lähteä|joudun lähtemään)",
         # Swedish
-        r"ingenstans att (sova|bo|ta vägen|vara)", r"(sover|sov|sovit) (i bilen|ute|på gatan|i trapphuset|på (tåg)?stationen|i en trappuppgång)",
-        r"kastade ut mig", r"(blev|har blivit) utkastad", r"nödinkvarter\w*", r"härbärge\w*", r"var kan jag sova",
-        r"\b(jag är|är) (bostadslös|hemlös)", r"bytte lås",
+        r"ingenstans att (sova|bo|ta vägen|vara)", r"(sover|sov|sovit|bor) (i bilen|ute|på gatan|i trapphuset"
+        r"|på (tåg)?stationen|i en trappuppgång|på en bänk)", r"sitter på en bänk", r"kastade ut mig",
+        r"(blev|har blivit) utkastad", r"var kan jag sova", r"\b(jag är|är) (bostadslös|hemlös)", r"bytte lås",
         # English
         r"nowhere to (sleep|go|stay|live)", r"no(where| place) to (sleep|stay)", r"where (can|do) i (sleep|stay)",
-        r"sleep(ing)? (outside|rough|on the street|in (my|a|the) (car|stairwell|station|park))", r"slept (outside|rough|in my car)",
-        r"(kicked|threw|thrown) (me )?out", r"changed the locks", r"(i'm|i am) homeless", r"shelter\b.{0,20}tonight",
+        r"(sleep|sleeping|slept|living|live) (outside|rough|on the streets?|in (my|a|the) (car|stairwell|station|park))",
+        r"(kicked|threw|thrown) (me )?out", r"changed the locks", r"(i'm|i am) homeless",
     )),
     ("no_place_to_sleep_tonight", "urgent", REQUIRED, (
-        _NOT_HAVE + r" (\w+ )?(asuntoa|kotia|kämppää|asunto|koti|kämppä)\b", r"asunno(ton|ttom)\w*", r"kodit(on|tom)\w*",
-        r"\byöpy\w*",
-        r"ingen bostad", r"no (home|place to live)", r"homeless",
+        _NOT_HAVE + r" (\w+ )?(asuntoa|kotia|kämppää|asunto|koti|kämppä)\b", r"asunno(ton|ttom)\w*",
+        r"kodit(on|tom)\w*", r"\byöpy\w*", r"hätämaj\w*", r"\byömaj\w*", r"majoitu\w*", r"nödinkvarter\w*",
+        r"härbärge\w*", r"ingen bostad", r"no (home|place to live)", r"homeless", r"shelter",
     )),
 )
 
 NO_FOOD_OR_MONEY = (
     ("no_food_or_money_today", "urgent", IMPLIED, (
-        _NOT_HAVE + r" (\w+ )?(yhtään |mitään |edes )?(ruokaa|rahaa|ruoka|raha|syötävää|syödä|penniäkään|euroakaan|senttiäkään)\b",
-        r"(ruokaa|rahaa|ruoka|raha) (ei|eikä) (ole|oo|olla)\b", r"\brahat (on |ovat |ihan |jo )*(loppu|lopussa|lop)\w*",
-        r"\braha (loppua|olla loppu)", r"jääkaap\w* (on |olla )?(ihan )?tyhjä", r"tyhjä jääkaap\w*", r"syömättä",
-        r"(en|ei|enkä) (ole|oo|olla) (\w+ )?(syönyt|syöny|syödä)", r"nälkä\w*", r"penniäkään",
-        r"tili\w* (on |olla )?(ihan )?(tyhjä|miinuksella|miinus|nollilla)", r"tilillä (on )?(\d+|nolla|pari|muutama) euro",
+        _NOT_HAVE + r" (\w+ ){0,2}(yhtään |mitään |edes )?(ruokaa|rahaa|ruoka|raha|syötävää|syödä|penniäkään"
+        r"|euroakaan|senttiäkään)\b",
+        r"(ruokaa|rahaa|ruoka|raha) (ei|eikä) (ole|oo|olla)\b", r"\brahat (on |ovat |ihan |jo |nyt )*(loppu|lopussa|lop)\w*",
+        r"\braha (loppua|olla loppu)", r"(jää)?kaap\w* (on |olla )?(ihan |täysin )?tyhj\w*", r"tyhjä (jää)?kaap\w*",
+        r"syömättä", r"(en|ei|enkä) (ole|oo|olla) (\w+ )?(syönyt|syöny|syödä)", r"\bnäl(kä|käi|is|äs)\w*",
+        r"(penniäkään|senttiäkään|euroakaan)", r"\b(pee ?aa|peeaa|rahaton|persaukinen)\b",
+        r"tili\w* (on |olla )?(ihan )?(tyhjä|miinuksella|miinus|nollilla)",
+        r"(mulla|minulla|tilillä|tilil|lompakossa) (on |oo |olla )?(enää |vain |vaan )?(\d{1,2}|nolla|kaks|kaksi|kolme|pari"
+        r"|muutama|yks|yksi|viis|viisi) (euroo|euroa|euro|e|€)(?=\W|$)",
         r"\b0 euroa",
-        r"ingen mat", r"inga pengar", r"inte ätit", r"hungrig\w*", r"kontot är tomt", r"kylskåpet är tomt", r"tomt kylskåp",
-        r"pengarna (är )?slut", r"(no|zero|0) (food|money|euros)", r"nothing to eat", r"(haven't|have not|hasn't) eaten",
-        r"(kids|children) are hungry", r"fridge is empty", r"empty fridge", r"can't afford (food|to eat)",
+        r"ingen mat", r"inga pengar", r"inte ätit", r"hungrig\w*", r"kontot är tomt", r"kylskåpet är tomt",
+        r"tomt kylskåp", r"pengarna (är )?slut", r"(no|zero|0) (food|money|euros)", r"nothing to eat",
+        r"(haven't|have not|hasn't|had no) (eaten|food)", r"(kids|children) are (hungry|starving)", r"starving",
+        r"fridge is empty", r"empty fridge", r"can't afford (food|to eat)",
     )),
     ("no_food_or_money_today", "urgent", REQUIRED, (
-        r"maksusitoumu\w*", r"ruoka-?(rahaa|apu\w*|avust\w*)", r"(ruokaa|ruokaan|ruoka)\b", r"ruokakassi\w*", r"ruokkia",
-        r"hätäavustu\w*", r"toimeentulotu\w* .{0,20}(tänään|heti)",
+        r"maksusitoumu\w*", r"ruoka-?(rahaa|apu\w*|avust\w*)", r"(ruokaa|ruokaan|ruoka)\b", r"ruokakassi\w*",
+        r"ruokkia", r"hätäavustu\w*", r"hätäapu\w*", r"toimeentulotu\w* .{0,20}(tänään|heti)",
     )),
 )
 
 EVICTION = (
     ("eviction_imminent", "urgent", REQUIRED, (
-        r"\bhää(t|d)\w*", r"heitetään (ulos|pihalle)", r"lukot (vaihdetaan|vaihtaa)", r"ulosottomies",
-        r"tyhjen\w* (\w+ )?asunno\w*", r"asunto\w* tyhjen\w*", r"(olla|olemaan) (ulkona|pois) (asunnosta|kämpästä)",
-        r"(pitää|pitäis\w*|täytyy|täytyis\w*|on pakko|joudun|joutua|pitaa) (\w+ )?(muuttaa pois|muuttaa asunnosta"
-        r"|lähteä (asunnosta|kämpästä|kotoa|pois)|lähtee (asunnosta|kämpästä|kotoa|pois)|olla (ulkona|pois) (asunnosta|kämpästä))",
-        r"(vuokrasopimu\w*|sopimu\w*|asunto|kämppä)\w* .{0,20}irtisano\w*", r"irtisano\w* .{0,20}(vuokrasopimu|asunno|kämpä|sopimu)\w*",
-        r"purki (vuokra)?sopimuksen",
-        r"vräk\w*", r"kronofogde\w*", r"flytta ut", r"måste flytta", r"kastas ut",
-        r"evict\w*", r"bailiff\w*", r"out of my (apartment|flat|place|home)", r"(have to|must) move out", r"locks changed",
+        r"\bhää(t|d)\w*", r"heitetään (ulos|pihalle)", r"heittää (\w+ ){0,2}(ulos|pihalle)", r"lukot (vaihdetaan|vaihtaa)",
+        r"ulosottomie\w*", r"tyhjen\w* (\w+ )?asunno\w*", r"asunto\w* tyhjen\w*",
+        r"(olla|olemaan) (ulkona|pois) (asunnosta|kämpästä)", _MUST + r" (\w+ ){0,2}" + _LEAVE + r" (\w+ )?" + _HOME_FROM,
+        r"(lähdettävä|muutettava) (\w+ )?" + _HOME_FROM,
+        r"(vuokrasopimu\w*|sopimu\w*|asunto|kämppä)\w* .{0,20}irtisano\w*",
+        r"irtisano\w* .{0,20}(vuokrasopimu|asunno|kämpä|sopimu)\w*", r"purki (vuokra)?sopimuksen",
+        r"vräk\w*", r"kronofogde\w*", r"flytta ut", r"måste flytta", r"kastas ut", r"kasta(r)? ut (oss|mig)",
+        r"evict\w*", r"bailiff\w*", r"out of my (apartment|flat|place|home)", r"(have to|must) (move|get) out",
+        r"(have to|must) leave (my|the) (flat|apartment|place|home)", r"locks changed",
+        r"(kick|kicking|throw|throwing)\w* (me|us) out",
     )),
 )
 
 VIOLENCE = (
     ("recent_violence", "urgent", IMPLIED, (
         r"\b(löi|lyönyt|lyöny|lyödä|hakkas\w*|hakannut|hakata|potki|potkinut|potkia|kuristi|kuristanut|kuristaa"
-        r"|pahoinpitel\w*|pahoinpidellä|raiskas\w*|raiskannut|raiskata|tönäis\w*|läimäyt\w*|repi) (\w+ ){0,2}" + _ME + r"\b",
+        r"|pahoinpitel\w*|pahoinpidellä|raiskas\w*|raiskannut|raiskata|tönäis\w*|läimäyt\w*|repi) (\w+ ){0,2}"
+        + _ME + r"\b",
         _ME + r" (lyötiin|hakattiin|pahoinpideltiin|raiskattiin|potkittiin)", r"\b(sain|saada) (turpaan|selkään|nyrkistä)",
-        r"(pelkään|peljätä|en uskalla|ei uskaltaa|pelottaa) (\w+ )?(mennä|palata|lähteä) (\w+ )?(kotiin|koti|takaisin|sinne)",
-        r"(hit|beat|punched|kicked|strangled|choked|attacked|raped|assaulted|slapped) (me|us|my (wife|mum|mom|mother|child|kids|son|daughter|sister|brother))\b",
+        r"(pelkään|peljätä|en uskalla|ei uskaltaa|pelottaa|en oo uskaltanu\w*|en ole uskaltanut) (\w+ )?"
+        r"(mennä|palata|lähteä) (\w+ )?(kotiin|koti|takaisin|sinne)",
+        r"(hit|beat|punched|kicked|strangled|choked|attacked|raped|assaulted|slapped) (me|us|my (wife|mum|mom|mother"
+        r"|child|kids|son|daughter|sister|brother))\b",
         r"i was (beaten|attacked|raped|assaulted|hit)", r"(scared|afraid) to go (back )?home",
         r"(slog|misshandlade|sparkade|våldtog|ströp|knuffade) (mig|oss)", r"vågar inte (gå|åka) hem", r"rädd att gå hem",
         r"blev (slagen|misshandlad|våldtagen)",
@@ -91,39 +117,44 @@ VIOLENCE = (
 )
 
 RELEASED = (
-    ("released_without_home", "urgent", REQUIRED, (
+    ("released_without_home", "urgent", IMPLIED, (
         r"vapaudu\w*", r"(vankila|sairaala|linna|katko|osasto|psykiatris\w*)(sta|lta) .{0,25}(vapaudu|kotiutu|pääs|ulos)",
-        r"(pääsin|pääsen|päästettiin|päästivät|tulin|tuun|vapauduin) (\w+ )?(vankila|linna|sairaala|katko|osasto|psykiatris\w*)(sta|lta)\b",
+        r"(pääsin|pääsen|päästettiin|päästivät|tulin|tuun|vapauduin) (\w+ )?"
+        r"(vankila|linna|sairaala|katko|osasto|psykiatris\w*)(sta|lta)\b",
         r"kotiud\w*", r"kotiut\w*", r"katkaisuhoito loppu\w*",
-        r"released from", r"discharged", r"got out of (prison|jail|hospital)",
-        r"friges", r"släpptes", r"skrivs ut", r"utskriven", r"kom ut från (fängelset|sjukhuset)",
+        r"released from", r"discharged", r"got out of (prison|jail|hospital)", r"out of (prison|jail) (today|yesterday)",
+        r"friges", r"frigiven", r"frisläppt", r"släpptes", r"skrivs ut", r"utskriven", r"kom ut från (fängelset|sjukhuset)",
     )),
 )
 
 SUBSTANCE = (
     ("acute_substance_crisis", "urgent", IMPLIED, (
-        r"vieroitusoire\w*", r"vieroitus (on )?päällä", r"vieroitu\w* (alko|alkoi|alkanut|alkaa)", r"tärisen", r"kädet tärisee",
-        r"\bkatko(lle|lla|lta|n|a|paik\w*)?\b", r"retkah\w*", r"repsah\w*", r"ratkesin",
-        r"(juo|joi|juonu|juonut|juoda|vetäny|vetänyt|vetää|ryyp\w*|dokan\w*|juopot\w*) (\w+ ){0,4}"
-        r"(putkeen|putki|peräkkäin|koko viikon|koko viikko|viikon ajan|monta päivää|moni päivä)",
+        r"vieroitusoire\w*", r"vieroitus (on )?päällä", r"vieroitu\w* (alko|alkoi|alkanut|alkaa)", r"tärisen",
+        r"kädet tärisee", r"\bkatko(lle|lla|lta|n|a|paik\w*)?\b", r"retkah\w*", r"repsah\w*", r"ratkesin",
+        r"(juo|joi|juonu|juonut|juoda|vetäny|vetänyt|vetää|ryyp\w*|dokan\w*|juopot\w*|kännissä|humalassa|päissään)"
+        r" (\w+ ){0,4}(putkeen|putki|peräkkäin|koko viikon|koko viikko|viikon ajan|viikon|monta päivää|moni päivä)",
         r"(juonut|juonu|juoda|ryypännyt|dokannu\w*) (\w+ )?(\d+|kaksi|kaks|kolme|neljä|viisi|kuusi) (päivää|päivä)",
         r"ryypän\w*", r"juopotel\w*", r"(lopettamaan|lopetettua|lopettaa) (juomist\w*|käyttö\w*|juomaan)",
         r"abstinens\w*", r"avgiftning\w*", r"återfall\w*", r"druckit i (flera|tre|fyra|fem|\d+) dagar",
         r"withdrawal", r"detox\w*", r"relaps\w*", r"(drinking|using) for (days|a week|\d+ days)",
-        r"can't stop (drinking|using)",
+        r"(drinking|using) (for )?(a week|days) straight", r"can't stop (drinking|using)",
     )),
     ("acute_substance_crisis", "urgent", REQUIRED, (r"katkaisuhoit\w*",)),
 )
 
 MEDICINE = (
     ("without_essential_medicine", "urgent", IMPLIED, (
-        _MEDICINE + r" (\w+ ){0,2}(loppu\w*|lopussa|loppuu)", r"(ilman|jäi saamatta) " + _MEDICINE,
-        _MEDICINE + r" jäi saamatta", r"ei (ole |oo )?varaa (ostaa |maksaa )?" + _MEDICINE,
+        _MEDICINE + r" (\w+ ){0,2}(loppu\w*|lopussa|tyhjä|tyhjänä)", r"(ilman|jäi saamatta) " + _MEDICINE,
+        _MEDICINE + r" jäi (saamatta|ottamatta)", r"ei (ole |oo )?varaa (ostaa |maksaa )?" + _MEDICINE,
         r"(en|ei) (pysty|voi|pystyä|voida) (ostaa|ostamaan|maksaa|maksamaan) (\w+ )?" + _MEDICINE,
+        _MEDICINE + r".{0,40}(en|ei|enkä|eikä) (pysty|voi|ole varaa|oo varaa)\w* (ostaa|ostamaan|maksaa|maksamaan)",
         r"viimeinen (tabletti|pilleri|annos)", r"apteek\w* .{0,40}(ei (ole|oo)|mul ei|minulla ei)",
         r"(insulin|medicin\w*|läkemed\w*) (är|tog) slut", r"inte råd (att köpa |med )?(medicin|insulin|läkemedel)",
-        r"ran out of (my )?\w* ?(medicine|medication|insulin|meds|pills)", r"(insulin|medication|medicine|meds) (runs|ran|is running) out",
-        r"out of (my )?(medicine|medication|insulin|meds)", r"can't afford (my |more )?(medicine|medication|insulin|meds|a refill)",
+        r"ran out of (my )?\w* ?(medicine|medication|insulin|meds|pills)",
+        r"(insulin|medication|medicine|meds) (runs|ran|is running) out", r"no (insulin|medicine|medication|meds) left",
+        r"out of (my )?(medicine|medication|insulin|meds)",
+        r"can't afford (my |more )?(medicine|medication|insulin|meds|a refill)",
+        r"(insulin|medicine|medication|meds|inhaler|prescription)\b.{0,40}(can't|cannot|unable to) (afford|pay|buy)",
         r"last pill",
     )),
 )
