@@ -6,13 +6,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Optional, Union
 
-from sqlalchemy import select, update
+from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from handoff.botlink.handoff import CALLBACK_REASONS
 from handoff.chat import texts
 from handoff.messages import append_message
-from handoff.models import Callback, Conversation, Handoff, HandoffStatus, Message, Owner, Sender
+from handoff.models import Callback, Conversation, Handoff, HandoffStatus, Owner, Sender
 from handoff.organisation import Organisation
 
 _PHONE_CHARS = re.compile(r"^\+?[0-9 ()\-]{6,24}$")
@@ -50,13 +50,18 @@ async def record_callback(
     A resident who was waiting in the queue leaves it: the handoff is closed
     with the outcome `callback_scheduled` and the bot owns the chat again.
     """
-    key = f"callback:{client_msg_id}" if client_msg_id else None
-    if key:
-        already = await session.scalar(select(Message.id).where(
-            Message.conversation_id == conversation.id, Message.client_msg_id == key,
-        ))
-        if already is not None:  # the same form sent twice (a retry): recorded once
-            return None
+    # The resident's confirmation is stored first: its client id is unique, so of
+    # two deliveries of the same form exactly one creates it and records the callback.
+    values = texts.common_values(organisation, conversation.language)
+    told = await append_message(
+        session, conversation_id=conversation.id, sender=Sender.SYSTEM.value,
+        text=texts.text("callback_recorded", conversation.language,
+                        when=texts.when_text(organisation, conversation.language, now), **values),
+        client_msg_id=f"callback:{client_msg_id}" if client_msg_id else None,
+        payload={"neuvo": {"event": "callback_recorded"}},
+    )
+    if not told.created:
+        return None
     callback = Callback(
         conversation_id=conversation.id, phone=form.phone, preferred_time=form.preferred_time or None,
         level=conversation.triage_level or "none", reason=form.reason, language=conversation.language,
@@ -70,12 +75,5 @@ async def record_callback(
             .values(status=HandoffStatus.CLOSED.value, closed_at=now, outcome="callback_scheduled")
         )
         conversation.owner = Owner.BOT.value
-    values = texts.common_values(organisation, conversation.language)
-    await append_message(
-        session, conversation_id=conversation.id, sender=Sender.SYSTEM.value,
-        text=texts.text("callback_recorded", conversation.language,
-                        when=texts.when_text(organisation, conversation.language, now), **values),
-        client_msg_id=key, payload={"neuvo": {"event": "callback_recorded"}},
-    )
     await session.flush()
     return callback

@@ -35,7 +35,7 @@ service_hours:
 """
 NEVER_OPEN = ALWAYS_OPEN.split("service_hours:")[0] + """service_hours:
   timezone: Europe/Helsinki
-  weekly: {mon: ["09:00-15:00"]}
+  weekly: {}
   closed_dates: []
 """
 

@@ -1,0 +1,1 @@
+"""Rasa input channels: the hub's private channel (`hub.HubInput`) and its text redaction."""
