@@ -22,6 +22,19 @@ def blueprints() -> list[Blueprint]:
 
 
 def register(app) -> None:
-    """Adds the console's blueprints to the app (one line in create_app)."""
+    """Adds the console's blueprints to the app (one line in create_app).
+
+    At start, when no admin exists, prints how to create the first one (there
+    is no default user or password).
+    """
     for blueprint in blueprints():
         app.blueprint(blueprint)
+
+    @app.after_server_start
+    async def print_first_run_hint(app) -> None:
+        from handoff.auth.users import first_run_hint
+
+        if app.ctx.settings.environment != "test":
+            hint = await first_run_hint(app.ctx.sessionmaker)
+            if hint:
+                print(hint, flush=True)

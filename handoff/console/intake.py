@@ -1,8 +1,8 @@
 """Renders an intake record generically: any JSON object as a definition list.
 
-The intake fields are documented in docs/intake.md (by the triage/intake
-work); the console shows whatever the bot recorded, escaped, so a new field
-needs no console change.
+The intake fields are documented in docs/intake.md; the console shows
+whatever the bot recorded, escaped, with Finnish labels for the known fields,
+so a new field needs no console change.
 """
 from __future__ import annotations
 
@@ -10,11 +10,18 @@ from typing import Any
 
 from handoff.console.html import e
 
-LABELS = {
-    "topic": "Aihe", "summary": "Tiivistelmä", "municipality": "Kunta", "language": "Kieli",
-    "level": "Kiireellisyys", "markers": "Perusteet", "age_group": "Ikäryhmä", "household": "Kotitalous",
-    "needs": "Tarpeet", "services": "Palvelut", "contact_preference": "Yhteydenottotapa",
-    "consent": "Suostumus", "created_at": "Kirjattu",
+LABELS = {  # docs/intake.md, "The record"; unknown fields are shown with their own name
+    "version": "Versio", "language": "Kieli", "age_group": "Ikäryhmä", "municipality": "Kunta",
+    "postal_code": "Postinumero", "in_area": "Alueella", "minors_in_household": "Alaikäisiä taloudessa",
+    "need_areas": "Tarvealueet", "urgent_by_resident": "Kiireellinen asukkaan mielestä",
+    "daily_coping": "Arjessa pärjääminen (1–5)", "has_named_worker": "Nimetty työntekijä",
+    "contact_preference": "Yhteydenottotapa", "phone": "Puhelin", "callback_time": "Soittoaika", "name": "Nimi",
+    "consent": "Suostumus", "pass_to_counsellor": "Tiedot ohjaajalle", "call_back": "Takaisinsoitto",
+    "triage_level": "Kiireellisyys", "triage_markers": "Perusteet", "routed_to": "Ohjattu",
+    "suggested_segment": "Ehdotettu asiakkuus (vain ohjaajille)",
+    "recommended_worker": "Suositeltu työntekijä (vain ohjaajille)",
+    "special_support_need": "Erityisen tuen tarve (vain ohjaajille)", "stopped_early": "Keskeytti kysymykset",
+    "topic": "Aihe", "summary": "Tiivistelmä",
 }
 MAX_DEPTH = 4
 
