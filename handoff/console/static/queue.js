@@ -35,15 +35,27 @@
     return form;
   }
 
+  // Browsers keep audio muted until the user has interacted with the page:
+  // the first click or key press anywhere unlocks the alert sound.
+  let audio = null;
+  function unlockAudio() {
+    try {
+      audio = audio || new (window.AudioContext || window.webkitAudioContext)();
+      if (audio.state === "suspended") audio.resume();
+    } catch (e) { audio = null; }
+  }
+  document.addEventListener("click", unlockAudio, { once: true });
+  document.addEventListener("keydown", unlockAudio, { once: true });
+
   function beep() {
     try {
-      const ctx = new (window.AudioContext || window.webkitAudioContext)();
+      unlockAudio();
       [0, 0.35, 0.7].forEach(function (at) {
-        const osc = ctx.createOscillator();
-        const gain = ctx.createGain();
+        const osc = audio.createOscillator();
+        const gain = audio.createGain();
         osc.frequency.value = 880; gain.gain.value = 0.2;
-        osc.connect(gain); gain.connect(ctx.destination);
-        osc.start(ctx.currentTime + at); osc.stop(ctx.currentTime + at + 0.2);
+        osc.connect(gain); gain.connect(audio.destination);
+        osc.start(audio.currentTime + at); osc.stop(audio.currentTime + at + 0.2);
       });
     } catch (e) { /* sound is a bonus; the visual alert is the guarantee */ }
   }
