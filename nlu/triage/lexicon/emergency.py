@@ -8,13 +8,20 @@ elää" -> "ei haluta elää"); matching folds diacritics, so "elaa" is "elää"
 """
 from __future__ import annotations
 
+from nlu.triage.lexicon.common import both
 from nlu.triage.lexicon.time import ANY, IMPLIED
 
 _ME = r"(mua|minua|minut|mut|meitä|meidät|minä)"
 _PILLS = (
     r"(\w*lääk(e|kee|kei|ett)\w*|\w*pilleri\w*|\w*tablet\w*|nappej\w*|napit|pills|tablets|meds|paracetamol\w*"
-    r"|ibuprofen|\w*tabletter|piller|mediciner)"
+    r"|ibuprofen|\w*tabletter|piller|mediciner|panadol\w*|pamol\w*|burana\w*|parasetamol\w*|ibuprofee\w*|bentso\w*"
+    r"|antidepressants|painkillers|sleeping pills)"
 )
+_TOOK = (
+    r"(otin|otti|ottanut|ottanu|nielin|nieli|niellyt|söin|söi|vedin|vetäs|vetäsi|vetäny|vetänyt|aion ottaa|aikoo ottaa"
+    r"|meinaan ottaa|took|taken|swallowed|tagit|tog|ätit|åt|svalt)"
+)
+_MANY = r"(kaikki|koko|liikaa|\d{2,}|kymmeni\w*|purkillise\w*|all|a lot of|too many|loads of|a handful of|alla|för många)"
 _DEATH = r"kuol(la|lut|leena|ema|emaan|isin|isi)\b"
 _WANT = r"(halu\w*|toivo\w*|tahdo\w*|pitäis\w*|pitää|mieluummin|parempi|ainoa|ainut|ulospääsy\w*|ratkaisu)"
 
@@ -22,9 +29,12 @@ SUICIDAL = (
     ("suicidal_ideation", "emergency", ANY, (
         # Finnish: wish to die, not wanting to live, farewells, plans and means
         r"\bitsari", r"\btapp?\w* (itse|itte|ittensä|ittes)\w*", r"päättää (päivä|elämä)\w*", r"päivät(ni)? päättää",
-        r"lopet\w* (kaike\w*|kaikki|elämä\w*)", r"\b" + _WANT + r" (\w+ ){0,3}" + _DEATH, r"kuolla pois",
+        r"lopet\w* (tämän |tää |tä |tämä )?(kaike\w*|kaikki|elämä\w*)", r"\b" + _WANT + r" (\w+ ){0,3}" + _DEATH, r"kuolla pois",
         r"kuolema\w* (on |olis |olisi )?(ainoa|ainut|ulospääsy|ratkaisu|helpotus)",
-        r"\b(ei|en|enkä) (\w+ )?(jaksa|halu\w*|tahdo) (enää )?elää", r"elämä\w* (ei )?(tunnu )?(enää )?elämisen arvoi",
+        r"\b(ei|en|enkä) (\w+ )?(jaksa|halu\w*|tahdo) (enää )?elää",
+        r"(en|ei) (\w+ )?(halu\w*|jaksa|tahdo) (enää olla|olla enää|olla olemassa|olla elossa)",
+        r"(väsyny\w*|kyllästyny\w*|väsynyt|kyllästynyt) (\w+ )?elämään",
+        both(r"\bhyp(pää|ätä|pään|päävänsä|päisin|päämään)\b", r"(ikkun|parvek|katol|sillal|silta|kerrokse|kaitee|junan|raitei)"), r"elämä\w* (ei )?(tunnu )?(enää )?elämisen arvoi",
         r"(ei|en) (ole|oo|olla) (\w+ )?(mitään |mitää |mikään )?(syytä|syy|järkeä|järki) elää",
         r"(ettei|etten|enkä|en|ei) (aio |halua |haluu |haluaisi )?(enää )?herä\w* (enää|koskaan)",
         r"(en|ei|enkä) (aio|halua|haluu|haluaisi)\w* (enää )?herä(tä|is|isi)", r"ettei enää herää",
@@ -34,7 +44,7 @@ SUICIDAL = (
         r"(halu\w*|toivo\w*|haluun) (\w+ ){0,3}(kaikki|kaiken|tämä|tää) (\w+ )?loppu(is|isi|u|maan)\b",
         r"(saisi|saada|saisin|saan) (kaiken|kaikki|tämän) loppumaan",
         r"(kadota|häipyä) (pysyvästi|lopullisesti|ikuisesti|kokonaan)", r"jäähyväis\w*", r"hyvästi\w*", r"hyvästel\w*",
-        r"\bköy(si|den|ttä)\b", r"hirttä\w*", r"pakokaasu\w*", r"(junan|rekan|auton|bussin) (alle|eteen)",
+        r"\bköy(si|den|ttä)\b", r"hirttä\w*", r"pakokaasu\w*", both(r"\bletku", r"(auto|pakoputk|metsä)"), r"(junan|rekan|auton|bussin) (alle|eteen)",
         r"hyp\w* (sillalta|katolta|parvekkeelta|alas|junan|ikkunasta)", r"sillalla .{0,30}hypp", r"mietin hyppää\w*",
         r"(olen|oon|seison|istun) (\w+ )?(junaradalla|raiteilla|sillan kaiteella)",
         r"(kerä\w*|säästä\w*|säästel\w*) (\w+ )?(lääkkeitä|pillereitä|tabletteja|unilääkkeitä|lääke|pilleri|tabletti)\b",
@@ -44,7 +54,7 @@ SUICIDAL = (
         r"(saanut|saanu|mulla on|minulla on) tarpee(ksi|ks|kseni) .{0,40}(teen sen|lopetan)",
         r"itsetuho\w*", r"(en|ei) (enää )?(jaksa|halu\w*) olla olemassa", r"haluan (vain )?pois tästä elämästä",
         # Swedish
-        r"ta (mitt|livet|mitt eget) liv", r"ta livet av", r"vill (inte leva|dö)", r"orkar inte leva", r"vill inte vakna",
+        r"ta (mitt|livet|mitt eget) liv", r"trött på (livet|att leva)", r"ta livet av", r"vill (inte leva|dö)", r"orkar inte leva", r"vill inte vakna",
         r"bättre (för alla )?utan mig", r"bäst för alla om jag", r"försvinna för alltid", r"försvann för alltid",
         r"avskedsbrev", r"hoppa (från|framför|ner)", r"döda mig själv",
         # English
@@ -52,7 +62,8 @@ SUICIDAL = (
         r"(going to|gonna|will|want to|i'll) end it\b", r"don't want to (live|wake up|be here)",
         r"(point|reason) (in|to) (living|live|going on)", r"better off without me",
         r"disappear (forever|for good|permanently)", r"goodbye (letter|note|message)s?",
-        r"(texted|sent|wrote) (me )?(a )?goodbye", r"(want|going) to jump(?! (in|into|at|on))",
+        r"(texted|sent|wrote) (me )?(a )?goodbye", r"(want|going) to jump(?! (in|into|at|on))", r"never wake up",
+        r"tired of (living|life|being alive)",
         r"jump (off|from|in front)", r"saving up (pills|tablets|meds)", r"stockpil\w*", r"take my (own )?life",
     )),
     ("suicidal_ideation", "emergency", IMPLIED, (
@@ -64,6 +75,8 @@ SELF_HARM = (
     ("self_harm", "emergency", ANY, (
         r"\bviil(tel|tely|lel|sin|si\b|tä|ti|le)\w*", r"satut\w* (it|itse|itseä)\w*", r"polt\w* itseä\w*",
         r"(tekee|tekis|tekisi) mieli (satuttaa|viiltää|tehdä haavoja)", r"syvempiä haavoja", r"raavin (itseni|ihon) rikki",
+        r"verta (tulee|vuotaa) (\w+ )?(paljon|kovasti|lattialle)", r"verenvuot\w* (ei )?(lopu|loppu|tyrehdy)",
+        r"cut (too )?deep", r"blood everywhere", r"(won't|can't) stop (the )?bleeding",
         r"\bcut(ting)? (myself|again|my (arms|wrists|legs))", r"(urge|want) to (cut|hurt myself)", r"feel like cutting",
         r"hurt(ing)? myself", r"burn(ing)? myself", r"self[- ]?harm\w*",
         r"skär mig", r"skära mig", r"skadar mig själv", r"skada mig själv", r"bränner mig",
@@ -74,8 +87,10 @@ OVERDOSE = (
     ("overdose", "emergency", ANY, (
         r"koko (purki\w*|purkki|purkillise\w*)",
         r"liikaa (pillereitä|lääkkeitä|tabletteja|kamaa|ainetta|unilääkkeitä|nappeja)",
+        _TOOK + r" (\w+ ){0,2}" + _MANY + r" (\w+ ){0,2}" + _PILLS,
+        r"ottaa (\w+ )?(kaikki|koko) " + _PILLS + r" (\w+ )?(tänä|tänään|illalla|yöllä|kerralla|nyt)",
         r"(otin|otti|ottanut|ottanu|nielin|nieli|niellyt|söin|söi|vedin|vetäs|vetäsi|vetäny|vetänyt) (\w+ ){0,3}"
-        r"(liikaa|koko purk\w*|kaikki (\w+ ){0,2}" + _PILLS + ")",
+        r"(liikaa|koko purk\w*)",
         r"(ottaa|niellä|syödä|vetää) (\w+ )?(liikaa|koko purkki)",
         r"(pillerit|lääkkeet|tabletit) .{0,20}valmiina",
         r"hengit\w* (on )?(tosi |todella |ihan )?(hitaasti|hidas|heikko|heikosti)",
@@ -101,12 +116,16 @@ VIOLENCE = (
         r"\briehuu\b", r"(joku|siellä) hakkaa", r"huutaa apua", r"seuraa (mua|minua) .{0,20}nyt",
         r"(is|keeps|he's|she's|they're) (hitting|beating|kicking|choking|strangling|attacking) (me|my|her|him|us)\b(?! out)",
         r"(hitting|beating) (me|her|him) right now",
-        r"slår (mig|henne|honom|oss) (just )?nu", r"(slog|slår) mig nyss",
+        r"slår .{0,20}(just )?nu\b", r"(slog|slår) mig nyss",
+        both(r"\b(löi|lyönyt|hakkasi|hakkas|potki|kuristi|heitti (minua|mua)|raiskasi|tönäisi)\b",
+             r"\b(hän|se|he) (\w+ )?(huutaa|riehuu|raivoaa|uhkailee|on (vielä |vieläkin |edelleen )?(täällä|tässä))"),
     )),
     ("not_safe", "emergency", ANY, (
         r"(en|ei) (ole|oo|olla) (enää )?(turvassa|turvallista|turvallinen)", r"kotona ei (ole|oo|olla) turvallis",
         r"piilossa", r"piiloutu\w*", r"lukinnut itseni", r"lukittautu\w*", r"lukkojen takana",
-        r"ei päästä (mua |minua )?ulos", r"(tappaa|tapan|tapat) (minut|mut|meidät|sut|minä)\b", r"uha\w* tappaa",
+        r"ei päästä (mua |minua )?ulos", r"uha\w* tappaa",
+        r"(uha\w*|uhkaa|sanoi|sano|sanoo|huutaa|huusi|aikoo|lupasi|lupas)\w* (\w+ ){0,2}(että |et )?(se |hän )?"
+        r"(tappaa|tappavansa|tapan) (minut|mut|meidät|sut|minä)\b", r"tappaa (minut|mut|meidät) kun",
         r"uhkaa tappaa", r"älä tapa", r"ampua (minut|mut|meidät)", r"murtautu\w*", r"(hakkaa|potkii|takoo) ovea",
         r"\b(puuko\w*|puukko|veitse\w*|veitsi|kirve\w*|kirves|aseella|aseen kanssa|pyssy\w*)\b",
         r"väkisin (sisään|asuntoon|kotiin|kämppään)", r"(sisään|asuntoon|kotiin|kämppään|kämpille) väkisin",

@@ -7,6 +7,7 @@ alone, repeated failed attempts, asks for a person); the area markers
 """
 from __future__ import annotations
 
+from nlu.triage.lexicon.common import both
 from nlu.triage.lexicon.time import ANY
 
 _DAILY = r"(vastaa|avaa|maksa|hoida|käy|siivoa|syö|jaksa|pysty|muista)\w*"
@@ -30,14 +31,15 @@ SUPPORT = (
         r"(en|ei) (\w+ )?(jaksa|jaksaa|pysty|pystyä) (enää )?(hoitaa|hoitamaan|nousta|käydä|käymään|tehdä|siivo\w*"
         r"|avata|laittaa)",
         r"(en|ei) (\w+ )?(pärjää|pärjätä)\b", r"\ben (\w+ )?selviä\b", r"arki\w* (ei|eikä) (suju|sujua|onnistu|onnistua)",
-        r"(en|ei) (ole |oo |olla )?(saa|saanut|saanu|saada) (mitään |mitää |mikään )?(hoidettua|hoitaa|aikaiseksi"
+        r"(en|ei) (ole |oo |olla )?(saa|saanut|saanu|saada) (\w+ ){0,2}(hoidettua|hoitaa|aikaiseksi"
         r"|aikaseks|aikaan|tehtyä|tehdä)",
         r"pelottaa avata", r"ylivoimai\w*", r"unohd\w* (maksaa|syödä|ottaa)",
         r"(posti|laskut|lasku|kirjeet|paperit)\w* (\w+ )?(kasaantu|kasautu|pinoutu|kertyy)\w*",
         r"(laskut|lasku|posti|kirjeet)\w* (\w+ )?(on |jää |jäävät )?(avaamatta|maksamatta)\b",
         _CHORES + r" .{0,30}(jää|jäänyt|jääneet|jäävät|tekemättä|hoitamatta|rästissä|kasassa)\w*",
         r"(en|ei) (ole |oo |olla )?(avannut|avanu|avaa|avata) (\w+ )?(posti\w*|kirje\w*|laskuj\w*)", r"\bkaao\w*",
-        r"sotku\w*", r"sekaisin", r"päin (mäntyä|prinkkalaa|helvettiä)",
+        r"sotku\w*", r"sekaisin", r"päin (mäntyä|prinkkalaa|helvettiä)", r"hukassa",
+        both(r"sängy", r"(maat|makaa|makaan|makoil|koko päivän|päivät)"), r"overwhelm\w*",
         r"(en|ei|eikä|enkä) " + _DAILY + r".{0,40}(eikä|enkä|ei|en) " + _DAILY + r".{0,40}(eikä|enkä|ei|en) " + _DAILY,
         r"(en|ei) tiedä mistä (aloittaa|aloitan|päästä alkuun)",
         r"(en|ei) tiedä (enää |\w+ )?mitä (niille |sille )?(teen|tehdä|pitää tehdä)",
@@ -53,7 +55,7 @@ SUPPORT = (
     ("cannot_apply_alone", "support", ANY, (
         r"(en|ei) (\w+ )?(osaa|osata|pysty|pystyä|jaksa|pääse|päästä) (\w+ )?(hakea|hakemaan|täyttää|täyttämään"
         r"|tehdä hakemu\w*|käyttää|selittää)",
-        r"(en|ei) (\w+ )?(saa|saada) (\w+ ){0,2}(tehtyä|täytettyä|haettua)",
+        r"(en|ei) (\w+ )?(saa|saada) (\w+ ){0,2}(tehtyä|täytettyä|haettua|selvää|selvä)\b",
         r"(en|ei) (ymmärrä|ymmärtää|tajua|tajuu|tajuta) (\w+ ){0,2}" + _PAPERS,
         _PAPERS + r" .{0,30}(vaikea|vaikee\w*|sekav\w*|liian|mahdoton)",
         r"(vaikea|vaikee\w*|hankala\w*|mahdoton\w*|vaikeuksia) (\w+ )?(täyttää|hakea|tehdä hakemu\w*|ymmärtää|asioida)",
@@ -63,7 +65,8 @@ SUPPORT = (
         r"(tarvitsen|tarviin|tarvitsisin|tarvita) (jonkun|joku) (\w+ )?(avuksi|auttamaan|joka auttaa|auttaa)",
         r"kieli ei riitä", r"\btulki\w*", r"(en|ei) (puhu|osaa) (\w+ )?suome\w*", r"paperiasio\w*",
         r"(kuka|joku) (voisi|voida|vois) auttaa",
-        r"can't (fill|apply|do (it|this|them) alone)", r"help me (to )?(fill|apply|with (the )?(forms|application))",
+        r"can't (fill|apply|do (it|this|them) alone)",
+        r"help me (to )?(fill|apply|sort|deal|manage|with (the )?(forms|application|paperwork))",
         r"(don't|do not) understand the (forms|letters|kela|application|system)",
         r"impossible .{0,20}(alone|on my own|by myself)", r"(forms|paperwork|applications?) (by myself|on my own)",
         r"dyslexi\w*", r"isn't good enough to deal", r"interpreter", r"(don't|do not|can't) speak finnish",
@@ -81,6 +84,8 @@ SUPPORT = (
         r"paikasta toiseen", r"luukulta luukulle", r"pompotel\w*", r"pallotel\w*", r"joka paikasta", r"monesta paikasta",
         r"ei kuulu (meille|heille|hän|me)", r"(eikä|ei) mikään (muutu|muuttua|etene|edetä)",
         r"vieläkään (saanut|saanu|saada|ole)", r"ilman tulosta", r"tuloksetta", r"turhaan",
+        r"(rejected|turned down|refused) (again|every time|\w+ times)",
+        r"keep getting (rejected|refused|turned down)", r"(nobody|no one) (ever )?explains",
         r"yrittä\w* (\w+ ){0,3}(apua|apu) .{0,30}(vuoden|kuukauden|kuukausia|viikkoja|pitkään)",
         r"hylkäsi taas", r"ei (ole )?soitettu takaisin", r"koko viikon eikä",
         r"(jo|koko) (kuukauden|viikon|vuoden) (ajan)?,? (eikä|kukaan|ei)",
@@ -88,7 +93,7 @@ SUPPORT = (
         r"|got back|gets back|does anything|did anything)", r"nobody (ever |actually )?(helps|called|calls|answers|does)",
         r"from one (office|place) to another", r"back and forth", r"(for|since) (months|weeks|a year) .{0,30}(no ?one|nobody)",
         r"(fem|tre|fyra|flera|många) gånger", r"ingen (hjälper|ringer|svarar|har hört av sig|tar tag|bryr sig|gör något)",
-        r"fram och tillbaka", r"sökt hjälp (överallt|flera|många)",
+        r"fram och tillbaka", r"sökt hjälp (överallt|flera|många)", r"ingen (har )?(svarat|ringt|hjälpt|hört av sig)",
     )),
     ("asks_for_person", "support", ANY, (
         _WANT + r" (\w+ ){0,3}" + _CONTACT + r" (\w+ )?" + _PERSON,
@@ -96,12 +101,15 @@ SUPPORT = (
         _WANT + r" (\w+ ){0,2}(ajan|aika|aikaa) (\w+ )?(sosiaali|ohjaaj|työntekij)\w*",
         r"oma\w* (työntekijä|sosiaalityöntekijä|sosiaaliohjaaja|ohjaaja)\w*", r"(varata|varaan|saisinko) (\w+ )?(ajan|puhelinaja\w*)",
         r"puhelinaja\w*", r"(soittama\w*|soittaisi|soittais|soittaa) (minulle|mulle)\b", r"kasvo(kkain|tusten)",
+        r"\bjoku (\w+ )?(soittais|soittaisi|ottais|ottaisi)\b", r"tukihenkilö\w*",
+        r"(tarvitsen|tarviin|tarvitsisin|tarvita) (jonkun|joku)\b",
         r"(joku|jonkun) (\w+ )?(ottaa|ottaisi|ottais) yhteyttä", r"yhdistä\w* (minut |mut )?(työntekijä|ihmise|ohjaaja|sosiaali)\w*",
         r"\bbotti ei\b", r"en (halua )?(botin|botille|robotin)", r"(ihminen|ihmisen|ihmiselle),? (ei|en) (botti|botin|robotti)",
         r"(talk|speak|chat|meet) (to|with) (a |an |the )?(real )?(someone|somebody|person|human|social worker|counsellor"
         r"|counselor|worker)", r"(a |real )(person|human)\b.{0,20}(talk|speak|chat)", r"is there a (real )?(person|human)",
-        r"call me( back)?\b", r"face to face",
+        r"call me( back)?\b", r"face to face", r"(get|have|want|need) (a |an |my own |my )?(named|own|designated) (social )?worker",
         r"(prata|tala) med (en )?(riktig )?(människa|person|socialhandledare|socialarbetare|handledare|någon)",
         r"riktig människa", r"(kan|kunde) någon ringa", r"ringa (upp )?mig",
+        r"(få|ha|behöver) (en )?egen (kontaktperson|socialarbetare|handledare|socialhandledare)",
     )),
 )

@@ -8,6 +8,7 @@ only a later or past time is named.
 """
 from __future__ import annotations
 
+from nlu.triage.lexicon.common import both
 from nlu.triage.lexicon.time import IMPLIED, REQUIRED
 
 _ME = r"(mua|minua|minut|mut|meitä|meidät|minä|lasta|lapsia|lapsen|lapsi)"
@@ -39,6 +40,7 @@ NO_PLACE_TO_SLEEP = (
         _NOT_HAVE + r" (\w+ )?(mitään |mitää |muuta |yhtään |mikään |muu )?(paikkaa|paikka)\b", r"ei mihin mennä",
         r"(en|ei) (tiedä|tiiä|tietää) (missä|mis|minne|mihin|mikä) (\w+ )?(nukun|nukkua|yöpyä|yövyn|mennä|meen|olla)",
         _SLEEP + r" (\w+ ){0,3}" + _SLEEP_PLACE, r"(oon|olen|ollaan|olemme) (nyt |taas )?kadulla",
+        _SLEEP + r" (\w+ ){0,2}(missä|mis|minne) (sattuu|sattuis)", r"\byösij\w*",
         r"(heit|potk|ajo|ajoi|ajanut|ajaa|laitettiin|laittaa|käski)\w* (\w+ ){0,2}(pihalle|piha|ulos|pois kotoa|kotoa)\b",
         r"(häipyä|painua) (\w+ )?(kotoa|helvettiin)", r"(vaihtoi|vaihdettiin|vaihtanut) (\w+ )?lukot", r"en pääse kotiin",
         r"(olen|oon) (nyt |ollut |ollu |jo )?(ilman kotia|ilman asuntoa|koditon|kodittomana|asunnoton|asunnottomana)",
@@ -47,9 +49,9 @@ NO_PLACE_TO_SLEEP = (
         r"(kämppä|asunto|koti)\w* (on )?(mennyt|menny|meni|mennä) alta", r"menetin (asunto|kämpä|kodi)\w*",
         r"sohva\w* .{0,50}(loppuu|loppu|ei (enää )?(käy|onnistu)|pitää lähteä|joudun lähtemään)",
         # Swedish
-        r"ingenstans att (sova|bo|ta vägen|vara)", r"(sover|sov|sovit|bor) (i bilen|ute|på gatan|i trapphuset"
+        r"ingenstans att (sova|bo|ta vägen|vara)", r"(sover|sov|sovit|bor) (i bilen|i min bil|ute|på gatan|i trapphuset"
         r"|på (tåg)?stationen|i en trappuppgång|på en bänk)", r"sitter på en bänk", r"kastade ut mig",
-        r"(blev|har blivit) utkastad", r"var kan jag sova", r"\b(jag är|är) (bostadslös|hemlös)", r"bytte lås",
+        r"(blev|har blivit) utkastad", r"var kan jag sova", r"står på gatan", r"\b(jag är|är) (bostadslös|hemlös)", r"bytte lås",
         # English
         r"nowhere to (sleep|go|stay|live)", r"no(where| place) to (sleep|stay)", r"where (can|do) i (sleep|stay)",
         r"(sleep|sleeping|slept|living|live) (outside|rough|on the streets?|in (my|a|the) (car|stairwell|station|park))",
@@ -57,7 +59,7 @@ NO_PLACE_TO_SLEEP = (
     )),
     ("no_place_to_sleep_tonight", "urgent", REQUIRED, (
         _NOT_HAVE + r" (\w+ )?(asuntoa|kotia|kämppää|asunto|koti|kämppä)\b", r"asunno(ton|ttom)\w*",
-        r"kodit(on|tom)\w*", r"\byöpy\w*", r"hätämaj\w*", r"\byömaj\w*", r"majoitu\w*", r"nödinkvarter\w*",
+        r"kodit(on|tom)\w*", r"\byöpy\w*", r"(missä|mis|minne|mihin) (\w+ ){0,2}(nukkua|yöpyä|nukun|yövyn)", r"hätämaj\w*", r"\byömaj\w*", r"majoitu\w*", r"nödinkvarter\w*",
         r"härbärge\w*", r"ingen bostad", r"no (home|place to live)", r"homeless", r"shelter",
     )),
 )
@@ -67,17 +69,18 @@ NO_FOOD_OR_MONEY = (
         _NOT_HAVE + r" (\w+ ){0,2}(yhtään |mitään |edes )?(ruokaa|rahaa|ruoka|raha|syötävää|syödä|penniäkään"
         r"|euroakaan|senttiäkään)\b",
         r"(ruokaa|rahaa|ruoka|raha) (ei|eikä) (ole|oo|olla)\b", r"\brahat (on |ovat |ihan |jo |nyt )*(loppu|lopussa|lop)\w*",
-        r"\braha (loppua|olla loppu)", r"(jää)?kaap\w* (on |olla )?(ihan |täysin )?tyhj\w*", r"tyhjä (jää)?kaap\w*",
+        r"\braha (loppua|olla loppu)", both(r"\b(jää)?kaap", r"\btyhj"),
         r"syömättä", r"(en|ei|enkä) (ole|oo|olla) (\w+ )?(syönyt|syöny|syödä)", r"\bnäl(kä|käi|is|äs)\w*",
         r"(penniäkään|senttiäkään|euroakaan)", r"\b(pee ?aa|peeaa|rahaton|persaukinen)\b",
         r"tili\w* (on |olla )?(ihan )?(tyhjä|miinuksella|miinus|nollilla)",
         r"(mulla|minulla|tilillä|tilil|lompakossa) (on |oo |olla )?(enää |vain |vaan )?(\d{1,2}|nolla|kaks|kaksi|kolme|pari"
         r"|muutama|yks|yksi|viis|viisi) (euroo|euroa|euro|e|€)(?=\W|$)",
-        r"\b0 euroa",
-        r"ingen mat", r"inga pengar", r"inte ätit", r"hungrig\w*", r"kontot är tomt", r"kylskåpet är tomt",
+        r"\b0 euroa", both(r"\b(ruoka|ruokaa|ruokaan|syötävää|syömist)", r"\b(loppu|lopussa|loppui|ei (ole|oo)|eikä (ole|oo))\b"),
+        r"ingen mat", r"inga pengar", r"inte ätit", r"inget att äta", r"hungrig\w*", r"kontot är tomt", r"kylskåpet är tomt",
         r"tomt kylskåp", r"pengarna (är )?slut", r"(no|zero|0) (food|money|euros)", r"nothing to eat",
         r"(haven't|have not|hasn't|had no) (eaten|food)", r"(kids|children) are (hungry|starving)", r"starving",
-        r"fridge is empty", r"empty fridge", r"can't afford (food|to eat)",
+        r"fridge is empty", r"empty fridge", r"can't afford (food|to eat)", r"\bhungry\b",
+        r"(i'm|i am|we're|we are) (completely |totally |flat )?broke\b", r"(haven't|have not) had a (proper )?meal",
     )),
     ("no_food_or_money_today", "urgent", REQUIRED, (
         r"maksusitoumu\w*", r"ruoka-?(rahaa|apu\w*|avust\w*)", r"(ruokaa|ruokaan|ruoka)\b", r"ruokakassi\w*",
@@ -87,7 +90,8 @@ NO_FOOD_OR_MONEY = (
 
 EVICTION = (
     ("eviction_imminent", "urgent", REQUIRED, (
-        r"\bhää(t|d)\w*", r"heitetään (ulos|pihalle)", r"heittää (\w+ ){0,2}(ulos|pihalle)", r"lukot (vaihdetaan|vaihtaa)",
+        r"\bhää(t|d)\w*", r"heitetään (ulos|pihalle)",
+        r"heittää (\w+ ){0,2}(ulos|pihalle)", r"lukot (vaihdetaan|vaihtaa)",
         r"ulosottomie\w*", r"tyhjen\w* (\w+ )?asunno\w*", r"asunto\w* tyhjen\w*",
         r"(olla|olemaan) (ulkona|pois) (asunnosta|kämpästä)", _MUST + r" (\w+ ){0,2}" + _LEAVE + r" (\w+ )?" + _HOME_FROM,
         r"(lähdettävä|muutettava) (\w+ )?" + _HOME_FROM,
@@ -97,6 +101,9 @@ EVICTION = (
         r"evict\w*", r"bailiff\w*", r"out of my (apartment|flat|place|home)", r"(have to|must) (move|get) out",
         r"(have to|must) leave (my|the) (flat|apartment|place|home)", r"locks changed",
         r"(kick|kicking|throw|throwing)\w* (me|us) out",
+    )),
+    ("eviction_imminent", "urgent", IMPLIED, (
+        r"(päivää|päivän|vuorokautta|vuorokauden|viikko|viikon) aikaa (lähteä|muuttaa|poistua|tyhjentää)",
     )),
 )
 
@@ -112,7 +119,8 @@ VIOLENCE = (
         r"|child|kids|son|daughter|sister|brother))\b",
         r"i was (beaten|attacked|raped|assaulted|hit)", r"(scared|afraid) to go (back )?home",
         r"(slog|misshandlade|sparkade|våldtog|ströp|knuffade) (mig|oss)", r"vågar inte (gå|åka) hem", r"rädd att gå hem",
-        r"blev (slagen|misshandlad|våldtagen)",
+        r"blev (slagen|misshandlad|våldtagen)", r"\b(riehui|raivosi)\b",
+        r"heitti (minua|mua) \w+(lla|llä)\b",
     )),
 )
 
@@ -139,12 +147,17 @@ SUBSTANCE = (
         r"withdrawal", r"detox\w*", r"relaps\w*", r"(drinking|using) for (days|a week|\d+ days)",
         r"(drinking|using) (for )?(a week|days) straight", r"can't stop (drinking|using)",
     )),
-    ("acute_substance_crisis", "urgent", REQUIRED, (r"katkaisuhoit\w*",)),
+    ("acute_substance_crisis", "urgent", IMPLIED, (
+        both(r"(täris|vapis|hikoil|kourist|sekasin|sekaisin|krapul|paha olo|pahoinvoi)",
+             r"(alkoho|viina|juo|kama|aine|huume|subu|bentso|katko|vieroit|amfe|piri|kännis|humala|ilman)"),
+    )),
+    ("acute_substance_crisis", "urgent", REQUIRED, (r"katkaisuhoit\w*", r"turvako\w*")),
 )
 
 MEDICINE = (
     ("without_essential_medicine", "urgent", IMPLIED, (
         _MEDICINE + r" (\w+ ){0,2}(loppu\w*|lopussa|tyhjä|tyhjänä)", r"(ilman|jäi saamatta) " + _MEDICINE,
+        r"\bloppu\w* (\w+ )?" + _MEDICINE,
         _MEDICINE + r" jäi (saamatta|ottamatta)", r"ei (ole |oo )?varaa (ostaa |maksaa )?" + _MEDICINE,
         r"(en|ei) (pysty|voi|pystyä|voida) (ostaa|ostamaan|maksaa|maksamaan) (\w+ )?" + _MEDICINE,
         _MEDICINE + r".{0,40}(en|ei|enkä|eikä) (pysty|voi|ole varaa|oo varaa)\w* (ostaa|ostamaan|maksaa|maksamaan)",
@@ -161,7 +174,7 @@ MEDICINE = (
 
 UTILITIES = (
     ("utilities_cut_off", "urgent", REQUIRED, (
-        r"sähkö\w* (katkaist|katkea|poikki)\w*", r"electricity (will be )?cut", r"elen stängs av",
+        r"sähkö\w* (katkaist|katkea|poikki)\w*", r"katkais\w* (\w+ )?sähk\w*", r"electricity (will be )?cut", r"elen stängs av",
     )),
 )
 
@@ -169,8 +182,10 @@ UTILITIES = (
 # released today is urgent when there is nowhere to go.
 CONTEXT = {
     "released_without_home": (
-        r"(asunto|asunno|\bkoti(a|in)?\b|kämpp|paikka|paikkaa|mihin|minne|mennä|\bmeen\b|majoitu|yöksi|bostad"
-        r"|ingenstans|att bo|nowhere|no home|place to (live|stay|go|sleep)|homeless)"
+        r"(ei|eikä|en|enkä) (\w+ ){0,4}(asunto|asuntoa|kotia|kämppää|kämppä|paikkaa|paikka|mihin|minne|mitään)\b"
+        r"|(asunto|asuntoa|kotia|koti|kämppä|kämppää|sopimus)\w* (\w+ )?(ei|eikä|on irtisanottu|irtisanottu|meni|mennyt|menny)\b"
+        r"|asunno(ton|ttom)|kodit(on|tom)|(mihin|minne) (\w+ )?(mennä|meen|menen)|irtisano|pihalle|kadulle|kadulla"
+        r"|nowhere|no (home|place|flat)|ingen bostad|ingenstans|inget boende"
     ),
 }
 
