@@ -14,6 +14,7 @@ from datetime import timedelta
 
 from sanic import Blueprint, Request
 from sanic.response import HTTPResponse, html, redirect
+from sqlalchemy import update
 
 from handoff import audit
 from handoff.auth import guards, ratelimit, sessions
@@ -22,7 +23,6 @@ from handoff.console.html import e, page
 from handoff.models import User, utcnow
 from handoff.settings import Settings
 from handoff.web.security import client_address
-from sqlalchemy import update
 
 log = logging.getLogger("neuvo.hub.auth")
 LOGIN_COOKIE = "neuvo_login"

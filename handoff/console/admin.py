@@ -1,6 +1,8 @@
 """Admin pages: read the audit log, manage users (add, role, disable, enable, unlock)."""
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from sanic import Blueprint, Request
 from sanic.response import HTTPResponse, html, redirect
 from sqlalchemy import select
@@ -9,9 +11,9 @@ from handoff import audit
 from handoff.auth import guards
 from handoff.auth.guards import Principal
 from handoff.auth.passwords import WeakPassword
-from handoff.auth.users import ROLES, UserError, create_user, list_users, set_disabled, set_role, unlock
+from handoff.auth.users import ROLES, UserError, aware, create_user, list_users, set_disabled, set_role, unlock
 from handoff.console.html import Raw, csrf_field, e, options, page, table
-from handoff.models import User
+from handoff.models import User, utcnow
 from handoff.web.security import client_address
 
 PAGE_SIZE = 100
@@ -65,7 +67,9 @@ async def users_page(request: Request) -> HTTPResponse:
             f'<form method="post" action="{base}/unlock" class="inline">{csrf_field(user)}<button type="submit">Avaa lukitus</button></form>'
         )
 
-    rows = [(u.username, u.role, "pois käytöstä" if u.disabled_at else ("lukittu" if u.locked_until else "käytössä"),
+    now = utcnow()
+    rows = [(u.username, u.role, "pois käytöstä" if u.disabled_at else (
+             "lukittu" if u.locked_until and aware(u.locked_until) > now else "käytössä"),
              "kyllä" if u.available else "ei", actions(u)) for u in users]
     add = (
         f'<h2>Lisää käyttäjä</h2><form method="post" action="/console/admin/users" class="stack">{csrf_field(user)}'
@@ -79,7 +83,7 @@ async def users_page(request: Request) -> HTTPResponse:
     return html(page("Käyttäjät", body, user=user))
 
 
-async def _change(request: Request, action: str, target: str, change) -> HTTPResponse:
+async def _change(request: Request, action: str, change) -> HTTPResponse:
     user: Principal = request.ctx.user
     try:
         async with request.app.ctx.sessionmaker.begin() as session:
@@ -87,8 +91,6 @@ async def _change(request: Request, action: str, target: str, change) -> HTTPRes
             await audit.record(session, actor_id=user.user_id, action=action, target=f"user:{changed.id}",
                                details={"role": changed.role}, ip=client_address(request))
     except (UserError, WeakPassword) as refused:
-        from urllib.parse import quote
-
         return redirect(f"/console/admin/users?error={quote(str(refused))}", status=303)
     return redirect("/console/admin/users", status=303)
 
@@ -96,7 +98,7 @@ async def _change(request: Request, action: str, target: str, change) -> HTTPRes
 @guards.roles("admin")
 async def user_add(request: Request) -> HTTPResponse:
     form = request.form
-    return await _change(request, "user.add", "", lambda s: create_user(
+    return await _change(request, "user.add", lambda s: create_user(
         s, username=form.get("username") or "", password=form.get("password") or "", role=form.get("role") or ""))
 
 
@@ -104,7 +106,7 @@ async def user_add(request: Request) -> HTTPResponse:
 async def user_role(request: Request, username: str) -> HTTPResponse:
     if username == request.ctx.user.username:
         return redirect("/console/admin/users?error=Et+voi+vaihtaa+omaa+rooliasi.", status=303)
-    return await _change(request, "user.role", username,
+    return await _change(request, "user.role",
                          lambda s: set_role(s, username=username, role=request.form.get("role") or ""))
 
 
@@ -112,17 +114,17 @@ async def user_role(request: Request, username: str) -> HTTPResponse:
 async def user_disable(request: Request, username: str) -> HTTPResponse:
     if username == request.ctx.user.username:
         return redirect("/console/admin/users?error=Et+voi+poistaa+itseäsi+käytöstä.", status=303)
-    return await _change(request, "user.disable", username, lambda s: set_disabled(s, username=username, disabled=True))
+    return await _change(request, "user.disable", lambda s: set_disabled(s, username=username, disabled=True))
 
 
 @guards.roles("admin")
 async def user_enable(request: Request, username: str) -> HTTPResponse:
-    return await _change(request, "user.enable", username, lambda s: set_disabled(s, username=username, disabled=False))
+    return await _change(request, "user.enable", lambda s: set_disabled(s, username=username, disabled=False))
 
 
 @guards.roles("admin")
 async def user_unlock(request: Request, username: str) -> HTTPResponse:
-    return await _change(request, "user.unlock", username, lambda s: unlock(s, username=username))
+    return await _change(request, "user.unlock", lambda s: unlock(s, username=username))
 
 
 def admin_blueprint() -> Blueprint:

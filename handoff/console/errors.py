@@ -1,6 +1,7 @@
 """Console domain errors and their HTTP codes (routes map them in one place)."""
 from __future__ import annotations
 
+import functools
 from typing import Callable
 
 from sanic import Request
@@ -46,13 +47,11 @@ def status_of(error: Exception) -> tuple[int, str]:
 
 def api_errors(handler: Callable) -> Callable:
     """Wraps a JSON handler: domain errors become {"error": ...} with their status."""
+    @functools.wraps(handler)  # keeps the name and the guard's role marks
     async def wrapped(request: Request, *args, **kwargs) -> HTTPResponse:
         try:
             return await handler(request, *args, **kwargs)
         except (ConsoleError, AlreadyClaimed, UnknownConversation) as error:
             status, message = status_of(error)
             return json({"error": message, "status": status}, status=status)
-    wrapped.__name__ = handler.__name__
-    wrapped.__doc__ = handler.__doc__
-    wrapped.__dict__.update(handler.__dict__)  # keeps the guard's role marks
     return wrapped
