@@ -12,7 +12,7 @@ _NOT_SERVICE = r"(?!\w*(palvel|toimist|kuntoutu|työ\b|hoitaj|klinik))"
 PROBLEM_AREAS: dict[str, tuple[str, ...]] = {
     "debt": (
         r"\bvel(ka|at|koj|koja|kaa|oista|kakierte)\w*", r"ulosot\w*", r"maksuhäiriö", r"luottotied\w*", r"rästi\w*",
-        r"perintä\w*", r"\bdebts?\b", r"skuld\w*",
+        r"perintä\w*", r"\bdebts?\b", r"behind on (rent|bills|payments)", r"skuld\w*",
     ),
     "substance": (
         r"\bjuo(da|n|minen|mista|mus)\b", r"\bjuon\b", r"juominen", r"alkoholi" + _NOT_SERVICE, r"\bviina\w*",
@@ -23,7 +23,7 @@ PROBLEM_AREAS: dict[str, tuple[str, ...]] = {
     ),
     "mental": (
         r"masennu\w*" + _NOT_SERVICE, r"masentu\w*", r"masentaa", r"\bmasis", r"ahdist\w*", r"paniik\w*",
-        r"mielenterv\w*" + _NOT_SERVICE, r"mielialahäiriö", r"mieliala\w* (on )?(ihan )?(maassa|huono|matala|alhaalla)",
+        r"mielenterv\w*" + _NOT_SERVICE, r"mielialahäiriö", r"miel(i|iala)\w* (on )?(ihan )?(maassa|huono|matala|alhaalla|matalalla)",
         r"kaksisuuntai\w*", r"uupu\w*", r"uuvu\w*", r"psykoo\w*", r"adhd", r"nukun huonosti", r"depress\w*", r"deprim\w*",
         r"anxiety", r"ångest", r"psyk(isk|iatr)\w*" + _NOT_SERVICE, r"mår (psykiskt )?dåligt", r"burn-?out",
     ),
@@ -46,7 +46,7 @@ PROBLEM_AREAS: dict[str, tuple[str, ...]] = {
     "family": (
         r"avioero", r"\bero\b", r"erosin", r"parisuhde", r"vaimo lähti", r"mies lähti", r"huoltajuu\w*", r"riidat",
         r"lintsa\w*", r"yksinhuoltaja\w*", r"välit poikki", r"perhee\w*", r"omaishoitaja\w*", r"divorce",
-        r"relationship", r"skilsmässa", r"sambo har lämnat",
+        r"relationship", r"(girlfriend|boyfriend|wife|husband|partner) (left|dumped)", r"skilsmässa", r"sambo har lämnat",
     ),
     "loneliness": (r"yksinäi\w*", r"(ihan|aivan|täysin) yksin", r"lonely", r"ensam\w*"),
 }

@@ -19,7 +19,7 @@ _PILLS = (
 )
 _TOOK = (
     r"(otin|otti|ottanut|ottanu|nielin|nieli|niellyt|söin|söi|vedin|vetäs|vetäsi|vetäny|vetänyt|aion ottaa|aikoo ottaa"
-    r"|meinaan ottaa|took|taken|swallowed|tagit|tog|ätit|åt|svalt)"
+    r"|meinaan ottaa|ottaisin|nielisin|took|taken|swallowed|tagit|tog|ätit|åt|svalt)"
 )
 _MANY = r"(kaikki|koko|liikaa|\d{2,}|kymmeni\w*|purkillise\w*|all|a lot of|too many|loads of|a handful of|alla|för många)"
 _DEATH = r"kuol(la|lut|leena|ema|emaan|isin|isi)\b"
@@ -30,6 +30,9 @@ SUICIDAL = (
         # Finnish: wish to die, not wanting to live, farewells, plans and means
         r"\bitsari", r"\btapp?\w* (itse|itte|ittensä|ittes)\w*", r"päättää (päivä|elämä)\w*", r"päivät(ni)? päättää",
         r"lopet\w* (tämän |tää |tä |tämä )?(kaike\w*|kaikki|elämä\w*)", r"\b" + _WANT + r" (\w+ ){0,3}" + _DEATH, r"kuolla pois",
+        r"nukkua pois", r"pois lopullisesti", r"miten (\w+ )?(voi |voisi |vois )?(kuolla|tappaa itse\w*)",
+        r"kuol\w* kivuttomasti", r"kivuton kuolema",
+        both(r"(päätin|päättäny\w*|päättänyt|päätetty|aion|haluun|haluan)", r"\b(tää|tämä|kaikki) (\w+ )?loppu(u|is|isi)\b"),
         r"kuolema\w* (on |olis |olisi )?(ainoa|ainut|ulospääsy|ratkaisu|helpotus)",
         r"\b(ei|en|enkä) (\w+ )?(jaksa|halu\w*|tahdo) (enää )?elää",
         r"(en|ei) (\w+ )?(halu\w*|jaksa|tahdo) (enää olla|olla enää|olla olemassa|olla elossa)",
@@ -59,7 +62,7 @@ SUICIDAL = (
         r"avskedsbrev", r"hoppa (från|framför|ner)", r"döda mig själv",
         # English
         r"kill (myself|himself|herself|themself)", r"end (my life|it all|my own life)", r"want(ed)? to die",
-        r"(going to|gonna|will|want to|i'll) end it\b", r"don't want to (live|wake up|be here)",
+        r"(going to|gonna|will|want to|i'll) end it\b", r"(don't|dont|do not) want to (live|wake up|be here|be alive|exist)",
         r"(point|reason) (in|to) (living|live|going on)", r"better off without me",
         r"disappear (forever|for good|permanently)", r"goodbye (letter|note|message)s?",
         r"(texted|sent|wrote) (me )?(a )?goodbye", r"(want|going) to jump(?! (in|into|at|on))", r"never wake up",
@@ -79,7 +82,7 @@ SELF_HARM = (
         r"cut (too )?deep", r"blood everywhere", r"(won't|can't) stop (the )?bleeding",
         r"\bcut(ting)? (myself|again|my (arms|wrists|legs))", r"(urge|want) to (cut|hurt myself)", r"feel like cutting",
         r"hurt(ing)? myself", r"burn(ing)? myself", r"self[- ]?harm\w*",
-        r"skär mig", r"skära mig", r"skadar mig själv", r"skada mig själv", r"bränner mig",
+        r"skär mig", r"skära mig", r"skurit mig", r"(slutar inte|kan inte sluta) blöda", r"skadar mig själv", r"skada mig själv", r"bränner mig",
     )),
 )
 
@@ -97,7 +100,7 @@ OVERDOSE = (
         r"took (a lot of|too many|all (of )?(my|the|her|his)|a whole|loads of|a handful of|\d+) (\w+ )?"
         r"(pills|tablets|meds|medication|paracetamol|ibuprofen|bottle)",
         r"whole (bottle|box|pack) of", r"took too much", r"swallowed .{0,30}(pills|tablets|bottle|paracetamol)",
-        r"(tagit|tog|ätit|åt|svalt) (en hel burk|alla (mina )?\w*(tabletter|piller|mediciner)|för många \w*(tabletter|piller))",
+        r"\bkouristel\w*", r"(tagit|tog|ätit|åt|svalt) (en hel burk|alla (mina )?\w*(tabletter|piller|mediciner)|för många \w*(tabletter|piller))",
         r"hel burk", r"svalt .{0,20}(tabletter|piller)",
     )),
     ("overdose", "emergency", IMPLIED, (r"yliannost\w*", r"overdos\w*", r"överdos\w*")),
@@ -134,7 +137,8 @@ VIOLENCE = (
         r"threaten\w* (to kill|me|my|us)", r"with a (knife|gun)", r"\b(gun|pistol|rifle)\b", r"outside my door",
         r"locked me in", r"won't let me (out|leave)", r"hiding (in|from)", r"(broke|breaking|break) (in|down the door)",
         r"inte (trygg|säker) (hemma|här|längre)", r"känner mig inte trygg", r"med (en )?kniv", r"(ska|kommer att) (döda|skjuta)",
-        r"\b(pistol|vapen|gevär)\b", r"hotar (mig|att döda)", r"gömmer mig", r"låst in mig", r"står utanför dörren",
+        r"\b(pistol|vapen|gevär)\b", r"\b(knife|gun)\b",
+        both(r"(slog|slagit|misshandla\w*|sparka\w*) (mig|oss)", r"(fortfarande|är kvar|är här|är hemma)"), r"hotar (mig|att döda)", r"gömmer mig", r"låst in mig", r"står utanför dörren",
         r"släpper inte ut mig", r"bröt sig in",
     )),
     ("other_in_danger", "emergency", ANY, (

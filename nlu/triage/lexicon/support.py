@@ -29,7 +29,7 @@ _PERSON = (
 SUPPORT = (
     ("cannot_cope_daily", "support", ANY, (
         r"(en|ei) (\w+ )?(jaksa|jaksaa|pysty|pystyä) (enää )?(hoitaa|hoitamaan|nousta|käydä|käymään|tehdä|siivo\w*"
-        r"|avata|laittaa)",
+        r"|avata|laittaa|pitää huolta|huolehtia)", r"levällään",
         r"(en|ei) (\w+ )?(pärjää|pärjätä)\b", r"\ben (\w+ )?selviä\b", r"arki\w* (ei|eikä) (suju|sujua|onnistu|onnistua)",
         r"(en|ei) (ole |oo |olla )?(saa|saanut|saanu|saada) (\w+ ){0,2}(hoidettua|hoitaa|aikaiseksi"
         r"|aikaseks|aikaan|tehtyä|tehdä)",
@@ -47,7 +47,7 @@ SUPPORT = (
         r"tarvit\w* apua (\w+ )?(raha-asio|kaupassa|arjessa|kotona)",
         r"(en|ei) (enää )?(pysty|pystyä|jaksa|jaksaa)( enää| mitään)?(\s*,|\s*$)", r"nousta sängystä",
         r"get out of bed", r"can't (cope|manage|keep up)", r"cannot (cope|manage|keep up)", r"piling up",
-        r"haven't opened (my |the )?(mail|post|letters)", r"falling apart", r"help with everything",
+        r"haven't opened (my |the )?(mail|post|letters)", r"falling apart", r"help with everything", r"(can't|cannot|can not) handle",
         r"(don't|do not) know where to start",
         r"klarar inte", r"orkar inte (ta hand om|sköta|öppna|städa|handla)", r"öppnar inte (posten|breven)",
         r"räkningarna (hopar sig|växer)", r"vet inte (ens )?var jag ska börja", r"hjälp med allt",
@@ -57,6 +57,8 @@ SUPPORT = (
         r"|tehdä hakemu\w*|käyttää|selittää)",
         r"(en|ei) (\w+ )?(saa|saada) (\w+ ){0,2}(tehtyä|täytettyä|haettua|selvää|selvä)\b",
         r"(en|ei) (ymmärrä|ymmärtää|tajua|tajuu|tajuta) (\w+ ){0,2}" + _PAPERS,
+        both(r"\b(en|enkä|ei) (ymmärrä|ymmärtää|tajua|tajuu|saa selvää)", _PAPERS),
+        r"(en|ei) (\w+ )?tiedä (mistä|mihin|keneltä|kenelle) (\w+ )?(saisin|saan|saa|hakea|kääntyä|pyytää) (\w+ )?(apua|apu)?",
         _PAPERS + r" .{0,30}(vaikea|vaikee\w*|sekav\w*|liian|mahdoton)",
         r"(vaikea|vaikee\w*|hankala\w*|mahdoton\w*|vaikeuksia) (\w+ )?(täyttää|hakea|tehdä hakemu\w*|ymmärtää|asioida)",
         r"ilman apua", r"auta\w* (\w+ )?(täyttä|hakemu|lomak|paperi|kelaan|hakemaan|hoitamaan)\w*",
@@ -91,6 +93,7 @@ SUPPORT = (
         r"(jo|koko) (kuukauden|viikon|vuoden) (ajan)?,? (eikä|kukaan|ei)",
         r"(three|four|five|several|many|\d+) times", r"no ?one (ever )?(has )?(helps|helped|called|calls|answers"
         r"|got back|gets back|does anything|did anything)", r"nobody (ever |actually )?(helps|called|calls|answers|does)",
+        r"(nobody|no one|no-one) (has )?(replied|responded|answered|called|got back|gotten back)",
         r"from one (office|place) to another", r"back and forth", r"(for|since) (months|weeks|a year) .{0,30}(no ?one|nobody)",
         r"(fem|tre|fyra|flera|många) gånger", r"ingen (hjälper|ringer|svarar|har hört av sig|tar tag|bryr sig|gör något)",
         r"fram och tillbaka", r"sökt hjälp (överallt|flera|många)", r"ingen (har )?(svarat|ringt|hjälpt|hört av sig)",
@@ -100,15 +103,15 @@ SUPPORT = (
         r"(joku|jonkun|jollekin|oikea|oikean|oikealle) ihmi\w*", r"oikea ihminen", r"\w+ (ihminen|ihmisen) (jonka|joka) kanssa",
         _WANT + r" (\w+ ){0,2}(ajan|aika|aikaa) (\w+ )?(sosiaali|ohjaaj|työntekij)\w*",
         r"oma\w* (työntekijä|sosiaalityöntekijä|sosiaaliohjaaja|ohjaaja)\w*", r"(varata|varaan|saisinko) (\w+ )?(ajan|puhelinaja\w*)",
-        r"puhelinaja\w*", r"(soittama\w*|soittaisi|soittais|soittaa) (minulle|mulle)\b", r"kasvo(kkain|tusten)",
+        r"(puhelin|soitto)aja\w*", r"(puhelin|soitto)aika", r"(soittama\w*|soittaisi|soittais|soittaa) (minulle|mulle)\b", r"kasvo(kkain|tusten)",
         r"\bjoku (\w+ )?(soittais|soittaisi|ottais|ottaisi)\b", r"tukihenkilö\w*",
         r"(tarvitsen|tarviin|tarvitsisin|tarvita) (jonkun|joku)\b",
         r"(joku|jonkun) (\w+ )?(ottaa|ottaisi|ottais) yhteyttä", r"yhdistä\w* (minut |mut )?(työntekijä|ihmise|ohjaaja|sosiaali)\w*",
         r"\bbotti ei\b", r"en (halua )?(botin|botille|robotin)", r"(ihminen|ihmisen|ihmiselle),? (ei|en) (botti|botin|robotti)",
-        r"(talk|speak|chat|meet) (to|with) (a |an |the )?(real )?(someone|somebody|person|human|social worker|counsellor"
-        r"|counselor|worker)", r"(a |real )(person|human)\b.{0,20}(talk|speak|chat)", r"is there a (real )?(person|human)",
+        r"(talk|speak|chat|meet|appointment|meeting|call) (to|with) (a |an |the )?(real )?(someone|somebody|person|human"
+        r"|social worker|counsellor|counselor|worker)", r"(a |real )(person|human)\b.{0,20}(talk|speak|chat)", r"is there a (real )?(person|human)",
         r"call me( back)?\b", r"face to face", r"(get|have|want|need) (a |an |my own |my )?(named|own|designated) (social )?worker",
-        r"(prata|tala) med (en )?(riktig )?(människa|person|socialhandledare|socialarbetare|handledare|någon)",
+        r"(prata|tala|träffa) (med )?(en )?(riktig )?(människa|person|socialhandledare|socialarbetare|handledare|någon)",
         r"riktig människa", r"(kan|kunde) någon ringa", r"ringa (upp )?mig",
         r"(få|ha|behöver) (en )?egen (kontaktperson|socialarbetare|handledare|socialhandledare)",
     )),

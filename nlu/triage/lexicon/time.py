@@ -27,6 +27,8 @@ NOW = (
     r"|viikonlopu\w*|(?<!tähän )mennessä|" + _WEEKDAYS_FI + r"|ennen (ensi|palkka|palkan|eläkkeen|kelan|tukien)"
     # yesterday, last night
     r"|eilen\w*|eilis\w*|toissa\w*|viime (yönä|yöt|yö|ilta|iltana)"
+    # "until payday": the problem is now (weak: a later time still rules out eviction)
+    r"|vasta|until|till|förrän|payday|palkkapäiv\w*|tilipäiv\w*|(palkka|eläke|opintotuki|tuki|rahat|kelan rahat) tulee"
     # Swedish
     r"|idag|i dag|i natt|inatt|ikväll|i kväll|i eftermiddag|i morse|nu|nyss|just nu|imorgon|i morgon|i övermorgon"
     r"|igår|i går|i förrgår|i helgen|senast|förrän|akut|omedelbart|den här veckan|denna vecka|på " + _WEEKDAYS_SV +
@@ -89,4 +91,7 @@ ANY, IMPLIED, REQUIRED = "any", "implied", "required"
 
 # NOW words that are also discourse particles ("mitä teen nyt?"): with a
 # later or past time in the same clause they do not make it today.
-WEAK_NOW = r"(nyt|just|juuri|heti|now|right now|nu|just nu)"
+WEAK_NOW = (
+    r"(nyt|just|juuri|heti|now|right now|nu|just nu|vasta|until|till|förrän|payday|palkkapäiv\w*|tilipäiv\w*"
+    r"|(palkka|eläke|opintotuki|tuki|rahat|kelan rahat) tulee)"
+)

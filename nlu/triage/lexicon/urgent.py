@@ -46,12 +46,13 @@ NO_PLACE_TO_SLEEP = (
         r"(olen|oon) (nyt |ollut |ollu |jo )?(ilman kotia|ilman asuntoa|koditon|kodittomana|asunnoton|asunnottomana)",
         r"(kotia|asuntoa|kämppää|koti|asunto|kämppä) (ei|eikä) (ole|oo|olla)"
         r"(?=\s*($|[,.!?]|eikä|ja |mut|mutta|mihin|minne))",
-        r"(kämppä|asunto|koti)\w* (on )?(mennyt|menny|meni|mennä) alta", r"menetin (asunto|kämpä|kodi)\w*",
+        r"(kämppä|asunto|koti)\w* (on )?(mennyt|menny|meni|mennä) alta", r"ilman (kotia|asuntoa|kämppää|yöpaikkaa|kattoa)",
+        r"(flat|apartment|home|house) (is )?gone", r"lost my (flat|home|apartment|place)", r"menetin (asunto|kämpä|kodi)\w*",
         r"sohva\w* .{0,50}(loppuu|loppu|ei (enää )?(käy|onnistu)|pitää lähteä|joudun lähtemään)",
         # Swedish
         r"ingenstans att (sova|bo|ta vägen|vara)", r"(sover|sov|sovit|bor) (i bilen|i min bil|ute|på gatan|i trapphuset"
         r"|på (tåg)?stationen|i en trappuppgång|på en bänk)", r"sitter på en bänk", r"kastade ut mig",
-        r"(blev|har blivit) utkastad", r"var kan jag sova", r"står på gatan", r"\b(jag är|är) (bostadslös|hemlös)", r"bytte lås",
+        r"(blev|har blivit) utkastad", r"bytt (ut )?lås\w*", r"kommer inte in", r"var kan jag sova", r"står på gatan", r"\b(jag är|är) (bostadslös|hemlös)", r"bytte lås",
         # English
         r"nowhere to (sleep|go|stay|live)", r"no(where| place) to (sleep|stay)", r"where (can|do) i (sleep|stay)",
         r"(sleep|sleeping|slept|living|live) (outside|rough|on the streets?|in (my|a|the) (car|stairwell|station|park))",
@@ -94,7 +95,7 @@ EVICTION = (
         r"heittää (\w+ ){0,2}(ulos|pihalle)", r"lukot (vaihdetaan|vaihtaa)",
         r"ulosottomie\w*", r"tyhjen\w* (\w+ )?asunno\w*", r"asunto\w* tyhjen\w*",
         r"(olla|olemaan) (ulkona|pois) (asunnosta|kämpästä)", _MUST + r" (\w+ ){0,2}" + _LEAVE + r" (\w+ )?" + _HOME_FROM,
-        r"(lähdettävä|muutettava) (\w+ )?" + _HOME_FROM,
+        r"(lähdettävä|muutettava) (\w+ )?" + _HOME_FROM, _MUST + r" (\w+ ){0,2}(häipyä|poistua|lähteä pois|muuttaa pois)",
         r"(vuokrasopimu\w*|sopimu\w*|asunto|kämppä)\w* .{0,20}irtisano\w*",
         r"irtisano\w* .{0,20}(vuokrasopimu|asunno|kämpä|sopimu)\w*", r"purki (vuokra)?sopimuksen",
         r"vräk\w*", r"kronofogde\w*", r"flytta ut", r"måste flytta", r"kastas ut", r"kasta(r)? ut (oss|mig)",
@@ -119,7 +120,9 @@ VIOLENCE = (
         r"|child|kids|son|daughter|sister|brother))\b",
         r"i was (beaten|attacked|raped|assaulted|hit)", r"(scared|afraid) to go (back )?home",
         r"(slog|misshandlade|sparkade|våldtog|ströp|knuffade) (mig|oss)", r"vågar inte (gå|åka) hem", r"rädd att gå hem",
-        r"blev (slagen|misshandlad|våldtagen)", r"\b(riehui|raivosi)\b",
+        r"blev (slagen|misshandlad|våldtagen)", r"\b(riehui|raivosi)\b", r"(slagit|misshandlat|sparkat) (mig|oss)",
+        both(r"(väkivaltai\w*|väkivaltaa|violent|våldsam)",
+             r"(viime yönä|eilen|tänään|yöllä|äsken|aamulla|viikonloppuna|last night|yesterday|this morning|igår|i går|i natt)"),
         r"heitti (minua|mua) \w+(lla|llä)\b",
     )),
 )
@@ -157,7 +160,8 @@ SUBSTANCE = (
 MEDICINE = (
     ("without_essential_medicine", "urgent", IMPLIED, (
         _MEDICINE + r" (\w+ ){0,2}(loppu\w*|lopussa|tyhjä|tyhjänä)", r"(ilman|jäi saamatta) " + _MEDICINE,
-        r"\bloppu\w* (\w+ )?" + _MEDICINE,
+        r"\bloppu\w* (\w+ )?" + _MEDICINE, _NOT_HAVE + r" (\w+ ){0,2}" + _MEDICINE,
+        both(r"apteek", r"(ei riitä|ei (ole|oo) (rahaa|varaa)|(en|ei) (pysty|voi) maksa|inte råd|can't afford)"),
         _MEDICINE + r" jäi (saamatta|ottamatta)", r"ei (ole |oo )?varaa (ostaa |maksaa )?" + _MEDICINE,
         r"(en|ei) (pysty|voi|pystyä|voida) (ostaa|ostamaan|maksaa|maksamaan) (\w+ )?" + _MEDICINE,
         _MEDICINE + r".{0,40}(en|ei|enkä|eikä) (pysty|voi|ole varaa|oo varaa)\w* (ostaa|ostamaan|maksaa|maksamaan)",
@@ -185,7 +189,7 @@ CONTEXT = {
         r"(ei|eikä|en|enkä) (\w+ ){0,4}(asunto|asuntoa|kotia|kämppää|kämppä|paikkaa|paikka|mihin|minne|mitään)\b"
         r"|(asunto|asuntoa|kotia|koti|kämppä|kämppää|sopimus)\w* (\w+ )?(ei|eikä|on irtisanottu|irtisanottu|meni|mennyt|menny)\b"
         r"|asunno(ton|ttom)|kodit(on|tom)|(mihin|minne) (\w+ )?(mennä|meen|menen)|irtisano|pihalle|kadulle|kadulla"
-        r"|nowhere|no (home|place|flat)|ingen bostad|ingenstans|inget boende"
+        r"|nowhere|no (home|place|flat)|ingen bostad|ingenstans|inget boende|(flat|apartment|home) (is )?gone|lost my (flat|home)"
     ),
 }
 
