@@ -1,7 +1,8 @@
 """After the intake form: hand off what the resident confirmed, or what they allowed.
 
 The form ends in one of three ways: confirmed at the review, stopped by the
-resident ("lopeta"), or interrupted by an emergency or urgent message (then
+resident ("lopeta": the handoff still goes, without the unconfirmed intake
+or callback), or interrupted by an emergency or urgent message (then
 action_respond_triage answers first and this action does nothing).
 """
 from __future__ import annotations
@@ -39,5 +40,6 @@ class ActionFinishIntake(Action):
             if tracker.get_slot(n.CONTACT) == n.VISIT:
                 dispatcher.utter_message(response=n.UTTER_VISIT_INFO)
             dispatcher.utter_message(response=UTTER_HANDOFF_DONE if is_open_now() else UTTER_HANDOFF_DONE_CLOSED)
-        events = hand_off(dispatcher, tracker, reason=tracker.get_slot(n.HANDOFF_REASON) or REASON_RESIDENT)
+        events = hand_off(dispatcher, tracker, reason=tracker.get_slot(n.HANDOFF_REASON) or REASON_RESIDENT,
+                          with_details=stop != n.STOP_STOPPED)
         return events + [SlotSet(n.STOP, None), SlotSet(n.CONFIRMED, None), SlotSet(n.CORRECTING, None)]

@@ -77,7 +77,8 @@ def routes(age_group: Optional[str], minors: Optional[bool], in_area: Optional[b
 def from_slots(slots: Mapping[str, Any], language: str = "fi") -> IntakeRecord:
     """The record from the conversation's slots (skipped answers become None)."""
     coping = _answer(slots.get(n.COPING))
-    need_areas = [a for a in (_answer(slots.get(n.NEED_AREAS)) or []) if a in n.NEED_AREA_CHOICES]
+    chosen = _answer(slots.get(n.NEED_AREAS)) or []
+    need_areas = [a for a in n.NEED_AREA_CHOICES if a in chosen]  # button order
     markers = list(slots.get(TRIAGE_MARKERS) or [])
     age_group = _answer(slots.get(n.AGE_GROUP))
     minors = _yes_no(slots.get(n.MINORS))

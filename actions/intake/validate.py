@@ -18,11 +18,13 @@ from actions.intake import parse
 from actions.intake.areas import resolve_place
 from actions.intake.labels import value_label
 from actions.intake.summary import FIX_PREFIX, field_named_in
+from actions.topics import TOPIC_OF_INTENT, answer_response
 from actions.triage.handoff import language_of
 from actions.triage.hours import is_open_now
 from actions.triage.names import EMERGENCY, TRIAGE_PENDING, URGENT
 
 SKIP = "skip"
+TOPIC_CONFIDENCE = 0.6
 CORRECT_WORDS = ("korjaa", "korjata", "muuta", "muutan", "väärin", "ändra", "rätta", "fel", "correct", "change",
                  "wrong", "fix")
 
@@ -74,10 +76,24 @@ class ValidateIntakeForm(FormValidationAction):
         if not requested:
             # Activation: answers kept from earlier were validated when given.
             return []
-        candidate = tracker.slots_to_validate().get(requested) if requested else None
-        if candidate is not None and button_choice(tracker) is None and parse.is_stop(as_text(candidate)):
-            return self._stop(requested, n.STOP_STOPPED)
+        candidate = tracker.slots_to_validate().get(requested)
+        if candidate is not None and button_choice(tracker) is None:
+            if parse.is_stop(as_text(candidate)):
+                return self._stop(requested, n.STOP_STOPPED)
+            answer = self._topic_question(tracker, as_text(candidate))
+            if answer:
+                # A question in the middle of the intake: answer it, then ask again.
+                dispatcher.utter_message(response=answer)
+                return [SlotSet(requested, None)]
         return await super().get_validation_events(dispatcher, tracker, domain)
+
+    @staticmethod
+    def _topic_question(tracker: Tracker, text: str) -> Optional[str]:
+        intent = ((tracker.latest_message or {}).get("intent") or {})
+        if text.strip().endswith("?") and intent.get("name") in TOPIC_OF_INTENT \
+                and float(intent.get("confidence") or 0) >= TOPIC_CONFIDENCE:
+            return answer_response(intent["name"])
+        return None
 
     @staticmethod
     def _stop(requested: Optional[str], reason: str) -> List[EventType]:

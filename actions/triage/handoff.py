@@ -40,17 +40,24 @@ def callback_of(tracker: Tracker) -> Optional[Callback]:
     }
 
 
-def hand_off(dispatcher: CollectingDispatcher, tracker: Tracker, *, reason: str) -> List[EventType]:
-    """Sends the handoff payload; returns the slot events that record it."""
+def hand_off(
+    dispatcher: CollectingDispatcher, tracker: Tracker, *, reason: str, with_details: bool = True
+) -> List[EventType]:
+    """Sends the handoff payload; returns the slot events that record it.
+
+    `with_details=False` when the resident stopped before confirming the
+    review: then neither the intake nor the callback is passed on.
+    """
     language = language_of(tracker)
     level = tracker.get_slot(TRIAGE_LEVEL) or NONE
     record = from_slots(tracker.slots, language)
+    share = with_details and record.consent.pass_to_counsellor
     dispatcher.utter_message(json_message=handoff_payload(
         level=level,
         markers=list(tracker.get_slot(TRIAGE_MARKERS) or []),
         reason=reason,
         language=language,
-        intake=record.to_dict() if record.consent.pass_to_counsellor else None,
-        callback=callback_of(tracker),
+        intake=record.to_dict() if share else None,
+        callback=callback_of(tracker) if with_details else None,
     ))
     return [SlotSet(HANDOFF_ACTIVE, True), SlotSet(HANDOFF_LEVEL, level)]

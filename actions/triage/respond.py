@@ -2,7 +2,8 @@
 
 Runs before anything else for that message (bot/policies/triage_first.py):
 - emergency: 112 and the fitting crisis line in the resident's language
-  first, then the handoff at once (no questions, no review);
+  first, then the handoff at once (no questions, no review); a topic
+  question in the same message is answered after the crisis text;
 - urgent: inside opening hours, hand off ahead of others; outside them, the
   social emergency number and a callback request (phone and consent);
 - support: the answer to the question asked, then the offer of a person and
@@ -59,6 +60,9 @@ class ActionRespondTriage(Action):
             dispatcher.utter_message(
                 response=UTTER_HANDOFF_EMERGENCY if is_open_now() else UTTER_HANDOFF_EMERGENCY_CLOSED
             )
+            answer = topic_answer(tracker)
+            if answer:  # e.g. "I am afraid of my partner, where can I get help?": still worth answering
+                dispatcher.utter_message(response=answer)
             return events + hand_off(dispatcher, tracker, reason=REASON_TRIAGE)
         answer = topic_answer(tracker)
         if level == URGENT:

@@ -61,7 +61,7 @@ def test_record_from_slots_serialises_to_the_documented_fields() -> None:
     record = from_slots(SLOTS, "fi").to_dict()
     assert record == {
         "version": 1, "language": "fi", "age_group": "18_64", "municipality": "Lahti", "postal_code": "15100",
-        "in_area": True, "minors_in_household": False, "need_areas": ["housing", "money_and_debts"],
+        "in_area": True, "minors_in_household": False, "need_areas": ["money_and_debts", "housing"],
         "urgent_by_resident": None, "daily_coping": 2, "has_named_worker": "dont_know",
         "contact_preference": "phone", "phone": "+358401234567", "callback_time": "iltapäivällä", "name": None,
         "consent": {"pass_to_counsellor": True, "call_back": False},

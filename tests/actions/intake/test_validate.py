@@ -147,3 +147,15 @@ def test_consent_is_asked_per_purpose() -> None:
     assert n.CONSENT_CALLBACK not in required_questions({n.CONTACT: n.CHAT})
     assert required_questions({n.MODE: n.MODE_CALLBACK}) == [n.PHONE, n.NAME, n.CONFIRMED]
     assert required_questions({n.STOP: n.STOP_STOPPED}) == []
+
+
+def test_a_topic_question_mid_form_is_answered_then_asked_again() -> None:
+    slots = {**FULL_START, n.REQUESTED_SLOT: n.MUNICIPALITY, n.MUNICIPALITY: "Miten haen toimeentulotukea?"}
+    latest = {"text": "Miten haen toimeentulotukea?", "entities": [],
+              "intent": {"name": "ask_social_assistance", "confidence": 0.95}}
+    events = [{"event": "slot", "name": n.MUNICIPALITY, "value": "Miten haen toimeentulotukea?"}]
+    tracker = Tracker("resident", slots, latest, events, False, None, {"name": n.FORM}, "action_listen")
+    dispatcher = CollectingDispatcher()
+    result = asyncio.run(ValidateIntakeForm().run(dispatcher, tracker, DOMAIN))
+    assert result[0] == SlotSet(n.MUNICIPALITY, None)
+    assert [m["response"] for m in dispatcher.messages] == ["utter_social_assistance_answer"]

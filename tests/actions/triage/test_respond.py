@@ -48,7 +48,7 @@ def test_emergency_shows_112_and_crisis_line_first_then_hands_off(clock) -> None
 def test_the_emergency_line_fits_the_markers(clock, markers, response) -> None:
     clock(CLOSED)
     messages, _ = respond({"triage_pending": "emergency", "triage_level": "emergency", "triage_markers": markers})
-    assert responses(messages) == [response, "utter_handoff_emergency_closed", "custom"]
+    assert responses(messages) == [response, "utter_handoff_emergency_closed", "utter_housing_answer", "custom"]
 
 
 def test_urgent_inside_hours_hands_off_with_the_topic_answer(clock) -> None:
@@ -81,3 +81,15 @@ def test_support_answers_the_question_then_offers_a_person(clock) -> None:
 def test_support_during_a_handoff_says_nothing_more(clock) -> None:
     messages, _ = respond({"triage_pending": "support", "handoff_active": True})
     assert messages == []
+
+
+def test_a_stopped_intake_hands_off_without_the_unconfirmed_details() -> None:
+    from actions.intake.finish import ActionFinishIntake
+
+    dispatcher = CollectingDispatcher()
+    slots = {"intake_stop": "stopped", "consent_share": "yes", "phone": "+358401234567",
+             "consent_callback": "yes", "handoff_reason": "resident_request", "triage_level": "support"}
+    run(ActionFinishIntake().run(dispatcher, tracker(slots), DOMAIN))
+    assert responses(dispatcher.messages) == ["utter_intake_stopped", "utter_request_human", "custom"]
+    payload = dispatcher.messages[-1]["custom"]["neuvo"]
+    assert payload["intake"] is None and payload["callback"] is None and payload["reason"] == "resident_request"
