@@ -18,13 +18,13 @@ PROBLEM_AREAS: dict[str, tuple[str, ...]] = {
         r"\bjuo(da|n|minen|mista|mus)\b", r"\bjuon\b", r"juominen", r"alkoholi" + _NOT_SERVICE, r"\bviina\w*",
         r"huume" + _NOT_SERVICE, r"päihte\w*" + _NOT_SERVICE, r"päihde" + _NOT_SERVICE, r"amfetamiin\w*", r"\bpilve\w*",
         r"kannabi\w*", r"bentso\w*", r"\bkamaa\b", r"rahapel\w*", r"peliriippuv\w*", r"pelaamis\w*", r"pelaan (\w+ )?(koko|kaikki|rahat|palkan)",
-        r"kasino\w*", r"raha-automaat\w*", r"riippuvuu\w*",
+        r"kasino\w*", r"raha-automaat\w*", r"spelproblem\w*", r"spelmissbruk", r"riippuvuu\w*",
         r"\bdrink\w*", r"drugs", r"alcohol", r"gambl\w*", r"\bdricker", r"alkohol\w*", r"droger", r"spelberoend\w*",
     ),
     "mental": (
         r"masennu\w*" + _NOT_SERVICE, r"masentu\w*", r"masentaa", r"\bmasis", r"ahdist\w*", r"paniik\w*",
         r"mielenterv\w*" + _NOT_SERVICE, r"mielialahäiriö", r"miel(i|iala)\w* (on )?(ihan )?(maassa|huono|matala|alhaalla|matalalla)",
-        r"kaksisuuntai\w*", r"uupu\w*", r"uuvu\w*", r"psykoo\w*", r"adhd", r"nukun huonosti", r"depress\w*", r"deprim\w*",
+        r"kaksisuuntai\w*", r"uupu\w*", r"uuvu\w*", r"psykoo\w*", r"adhd", r"nukun huonosti", r"jaksami\w* (on )?(ihan )?(lopussa|loppu)", r"depress\w*", r"deprim\w*",
         r"anxiety", r"ångest", r"psyk(isk|iatr)\w*" + _NOT_SERVICE, r"mår (psykiskt )?dåligt", r"burn-?out",
     ),
     "housing": (
@@ -41,7 +41,7 @@ PROBLEM_AREAS: dict[str, tuple[str, ...]] = {
     "violence": (r"väkival\w*", r"\blyö\w*", r"violence", r"våld"),
     "health": (
         r"sairau\w*", r"sairastu\w*", r"sairausloma", r"terveys", r"terveyteni", r"\bkipu", r"muistisairau\w*",
-        r"dementoitu\w*", r"kehitysvamm\w*", r"illness", r"sjuk\w*", r"\bhealth\b", r"hälsan",
+        r"dementoitu\w*", r"sairast\w*", r"kehitysvamm\w*", r"illness", r"sjuk\w*", r"\bhealth\b", r"hälsan",
     ),
     "family": (
         r"avioero", r"\bero\b", r"erosin", r"parisuhde", r"vaimo lähti", r"mies lähti", r"huoltajuu\w*", r"riidat",
@@ -54,6 +54,6 @@ PROBLEM_AREAS: dict[str, tuple[str, ...]] = {
 ALL_AT_ONCE = (
     r"(kaikki kasautuu|kasautu\w*|samaan aikaan|samanaikaisesti|yhtä aikaa|yhtä sotkua|kaikki kaatuu|kaatuu päälle"
     r"|päällekkäin|ja nyt vielä|ja nyt mut|kaiken lisäksi|ihan liikaa|kaikessa on ongelmi\w*|mistä aloittaa"
-    r"|mistä päästä alkuun|kaikki menee päin|everything at once|at the same time|all at once|falling apart"
+    r"|mistä päästä alkuun|kaikki menee päin|monta (asiaa|ongelmaa)|paljon ongelmia|everything at once|at the same time|all at once|falling apart"
     r"|on top of (that|it)|samtidigt|allt på en gång|allt har rasat)"
 )

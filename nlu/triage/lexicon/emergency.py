@@ -29,7 +29,8 @@ SUICIDAL = (
     ("suicidal_ideation", "emergency", ANY, (
         # Finnish: wish to die, not wanting to live, farewells, plans and means
         r"\bitsari", r"\btapp?\w* (itse|itte|ittensä|ittes)\w*", r"päättää (päivä|elämä)\w*", r"päivät(ni)? päättää",
-        r"lopet\w* (tämän |tää |tä |tämä )?(kaike\w*|kaikki|elämä\w*)", r"\b" + _WANT + r" (\w+ ){0,3}" + _DEATH, r"kuolla pois",
+        r"lopet\w* (tämän |tää |tä |tämä )?(kaike\w*|kaikki|elämä\w*)", r"\b" + _WANT + r" (\w+ ){0,3}" + _DEATH, r"kuolla pois", r"itse\w* tappami\w*",
+        r"elämä\w* (ei )?(ole |oo )?(mitään )?(merkitystä|tarkoitusta|arvoa)", both(r"elämä", r"(lopettaa|lopetan|päättää|päätän) (sen|elämä\w*)"),
         r"nukkua pois", r"pois lopullisesti", r"miten (\w+ )?(voi |voisi |vois )?(kuolla|tappaa itse\w*)",
         r"kuol\w* kivuttomasti", r"kivuton kuolema",
         both(r"(päätin|päättäny\w*|päättänyt|päätetty|aion|haluun|haluan)", r"\b(tää|tämä|kaikki) (\w+ )?loppu(u|is|isi)\b"),
@@ -47,6 +48,8 @@ SUICIDAL = (
         r"(halu\w*|toivo\w*|haluun) (\w+ ){0,3}(kaikki|kaiken|tämä|tää) (\w+ )?loppu(is|isi|u|maan)\b",
         r"(saisi|saada|saisin|saan) (kaiken|kaikki|tämän) loppumaan",
         r"(kadota|häipyä) (pysyvästi|lopullisesti|ikuisesti|kokonaan)", r"jäähyväis\w*", r"hyvästi\w*", r"hyvästel\w*",
+        both(r"(kirjoitin|kirjotin|kirjoittanut|kirjottanu|jätin) (\w+ ){0,2}(kirjee|viesti|lapu)\w* (\w+ )?"
+             r"(äidi|isä|lapsi|lapsille|perhee|siskol|veljel|läheisil|kaikille)", r"(riittää|lähden|anteeksi|hyvästi|viimei)"),
         r"\bköy(si|den|ttä)\b", r"hirttä\w*", r"pakokaasu\w*", both(r"\bletku", r"(auto|pakoputk|metsä)"), r"(junan|rekan|auton|bussin) (alle|eteen)",
         r"hyp\w* (sillalta|katolta|parvekkeelta|alas|junan|ikkunasta)", r"sillalla .{0,30}hypp", r"mietin hyppää\w*",
         r"(olen|oon|seison|istun) (\w+ )?(junaradalla|raiteilla|sillan kaiteella)",
@@ -67,7 +70,7 @@ SUICIDAL = (
         r"disappear (forever|for good|permanently)", r"goodbye (letter|note|message)s?",
         r"(texted|sent|wrote) (me )?(a )?goodbye", r"(want|going) to jump(?! (in|into|at|on))", r"never wake up",
         r"tired of (living|life|being alive)",
-        r"jump (off|from|in front)", r"saving up (pills|tablets|meds)", r"stockpil\w*", r"take my (own )?life",
+        r"jump (off|from|in front)", r"(take|swallow) (them|these|those|the pills|all the pills) all", r"take all (of )?(my|the) (pills|tablets|meds)", r"saving up (pills|tablets|meds)", r"stockpil\w*", r"take my (own )?life",
     )),
     ("suicidal_ideation", "emergency", IMPLIED, (
         r"itsemurh\w*", r"suicid\w*", r"självmord\w*",

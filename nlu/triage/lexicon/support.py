@@ -47,7 +47,8 @@ SUPPORT = (
         r"tarvit\w* apua (\w+ )?(raha-asio|kaupassa|arjessa|kotona)",
         r"(en|ei) (enää )?(pysty|pystyä|jaksa|jaksaa)( enää| mitään)?(\s*,|\s*$)", r"nousta sängystä",
         r"get out of bed", r"can't (cope|manage|keep up)", r"cannot (cope|manage|keep up)", r"piling up",
-        r"haven't opened (my |the )?(mail|post|letters)", r"falling apart", r"help with everything", r"(can't|cannot|can not) handle",
+        r"haven't opened (my |the )?(mail|post|letters)", r"falling apart", r"help with everything", r"keep on top of", r"(flat|place|house|home) is a (mess|tip)",
+        r"(don't|do not) open (my |the )?(letters|mail|post)", r"(can't|cannot|can not) handle",
         r"(don't|do not) know where to start",
         r"klarar inte", r"orkar inte (ta hand om|sköta|öppna|städa|handla)", r"öppnar inte (posten|breven)",
         r"räkningarna (hopar sig|växer)", r"vet inte (ens )?var jag ska börja", r"hjälp med allt",
@@ -61,7 +62,7 @@ SUPPORT = (
         r"(en|ei) (\w+ )?tiedä (mistä|mihin|keneltä|kenelle) (\w+ )?(saisin|saan|saa|hakea|kääntyä|pyytää) (\w+ )?(apua|apu)?",
         _PAPERS + r" .{0,30}(vaikea|vaikee\w*|sekav\w*|liian|mahdoton)",
         r"(vaikea|vaikee\w*|hankala\w*|mahdoton\w*|vaikeuksia) (\w+ )?(täyttää|hakea|tehdä hakemu\w*|ymmärtää|asioida)",
-        r"ilman apua", r"auta\w* (\w+ )?(täyttä|hakemu|lomak|paperi|kelaan|hakemaan|hoitamaan)\w*",
+        r"ilman apua", r"apua (\w+ )?(hakemu|lomak|täyttä|paperi|kela-asioi|tukien haku|hakemise)\w*", r"auta\w* (\w+ )?(täyttä|hakemu|lomak|paperi|kelaan|hakemaan|hoitamaan)\w*",
         r"käydä (ne|niitä|se) (mun|minun|minä) kanssa läpi", r"tulla (mun |minun )?kanssani", r"(en|ei) (osaa|osata) lukea",
         r"lukihäiriö\w*", r"\bsokea\b", r"näkövamma\w*", r"luovutan (aina )?kesken", r"yksin (siitä |se )?ei tule mitään",
         r"(tarvitsen|tarviin|tarvitsisin|tarvita) (jonkun|joku) (\w+ )?(avuksi|auttamaan|joka auttaa|auttaa)",
@@ -73,7 +74,7 @@ SUPPORT = (
         r"impossible .{0,20}(alone|on my own|by myself)", r"(forms|paperwork|applications?) (by myself|on my own)",
         r"dyslexi\w*", r"isn't good enough to deal", r"interpreter", r"(don't|do not|can't) speak finnish",
         r"förstår inte (blanketterna|ansökan|breven|systemet)", r"kan inte (söka|fylla i|ansöka)", r"\btolk\b",
-        r"hjälpa mig (att )?(fylla i|söka)", r"söka själv", r"behöver någon som kan hjälpa",
+        r"hjälpa mig (att )?(fylla i|söka)", r"hjälp (med )?att (fylla i|söka (utkomststöd|stöd|bidrag)|ansöka om (utkomststöd|stöd|bidrag))", r"söka själv", r"behöver någon som kan hjälpa",
     )),
     ("repeated_failed_help", "support", ANY, (
         r"(?<!kuinka )(?<!montako )(monta|moneen|useaan|useamman|kymmenen|viisi|neljä|kolme|\d+) kerta\w*"
@@ -96,7 +97,8 @@ SUPPORT = (
         r"(nobody|no one|no-one) (has )?(replied|responded|answered|called|got back|gotten back)",
         r"from one (office|place) to another", r"back and forth", r"(for|since) (months|weeks|a year) .{0,30}(no ?one|nobody)",
         r"(fem|tre|fyra|flera|många) gånger", r"ingen (hjälper|ringer|svarar|har hört av sig|tar tag|bryr sig|gör något)",
-        r"fram och tillbaka", r"sökt hjälp (överallt|flera|många)", r"ingen (har )?(svarat|ringt|hjälpt|hört av sig)",
+        r"fram och tillbaka", r"sökt hjälp (överallt|flera|många)", r"ingen lyssnar", r"försökt i (månader|veckor|ett år|flera)",
+        r"no ?one (ever )?listens", r"(second|third|fourth|fifth|sixth|\d+(st|nd|rd|th)) (attempt|try|time)", r"ingen (har )?(svarat|ringt|hjälpt|hört av sig)",
     )),
     ("asks_for_person", "support", ANY, (
         _WANT + r" (\w+ ){0,3}" + _CONTACT + r" (\w+ )?" + _PERSON,

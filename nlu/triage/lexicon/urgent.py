@@ -41,6 +41,9 @@ NO_PLACE_TO_SLEEP = (
         r"(en|ei) (tiedä|tiiä|tietää) (missä|mis|minne|mihin|mikä) (\w+ )?(nukun|nukkua|yöpyä|yövyn|mennä|meen|olla)",
         _SLEEP + r" (\w+ ){0,3}" + _SLEEP_PLACE, r"(oon|olen|ollaan|olemme) (nyt |taas )?kadulla",
         _SLEEP + r" (\w+ ){0,2}(missä|mis|minne) (sattuu|sattuis)", r"\byösij\w*",
+        r"(missä|mis|minne|mihin) (voisin|voin|vois|pääsen|pääsisin) (\w+ )?(nukkua|yöpyä|olla yötä|mennä yöksi)",
+        r"\byö(t|n|nä)?\b (\w+ ){0,3}(bussei|kahvilo|asemil|ulkona|rapui|autoss|porrask|yökahvil)\w*",
+        r"(i have|i've got|got) nowhere\b",
         r"(heit|potk|ajo|ajoi|ajanut|ajaa|laitettiin|laittaa|käski)\w* (\w+ ){0,2}(pihalle|piha|ulos|pois kotoa|kotoa)\b",
         r"(häipyä|painua) (\w+ )?(kotoa|helvettiin)", r"(vaihtoi|vaihdettiin|vaihtanut) (\w+ )?lukot", r"en pääse kotiin",
         r"(olen|oon) (nyt |ollut |ollu |jo )?(ilman kotia|ilman asuntoa|koditon|kodittomana|asunnoton|asunnottomana)",
@@ -60,7 +63,7 @@ NO_PLACE_TO_SLEEP = (
     )),
     ("no_place_to_sleep_tonight", "urgent", REQUIRED, (
         _NOT_HAVE + r" (\w+ )?(asuntoa|kotia|kämppää|asunto|koti|kämppä)\b", r"asunno(ton|ttom)\w*",
-        r"kodit(on|tom)\w*", r"\byöpy\w*", r"(missä|mis|minne|mihin) (\w+ ){0,2}(nukkua|yöpyä|nukun|yövyn)", r"hätämaj\w*", r"\byömaj\w*", r"majoitu\w*", r"nödinkvarter\w*",
+        r"kodit(on|tom)\w*", r"\byöpy\w*", r"(sofa|couch)[- ]?surf\w*", r"sohvasurf\w*", r"(missä|mis|minne|mihin) (\w+ ){0,2}(nukkua|yöpyä|nukun|yövyn)", r"hätämaj\w*", r"\byömaj\w*", r"majoitu\w*", r"nödinkvarter\w*",
         r"härbärge\w*", r"ingen bostad", r"no (home|place to live)", r"homeless", r"shelter",
     )),
 )
@@ -98,7 +101,7 @@ EVICTION = (
         r"(lähdettävä|muutettava) (\w+ )?" + _HOME_FROM, _MUST + r" (\w+ ){0,2}(häipyä|poistua|lähteä pois|muuttaa pois)",
         r"(vuokrasopimu\w*|sopimu\w*|asunto|kämppä)\w* .{0,20}irtisano\w*",
         r"irtisano\w* .{0,20}(vuokrasopimu|asunno|kämpä|sopimu)\w*", r"purki (vuokra)?sopimuksen",
-        r"vräk\w*", r"kronofogde\w*", r"flytta ut", r"måste flytta", r"kastas ut", r"kasta(r)? ut (oss|mig)",
+        r"vräk\w*", r"kronofogde\w*", r"(vara|flytta) (ute |ut )?ur (lägenheten|bostaden)", r"flytta ut", r"måste flytta", r"kastas ut", r"kasta(r)? ut (oss|mig)",
         r"evict\w*", r"bailiff\w*", r"out of my (apartment|flat|place|home)", r"(have to|must) (move|get) out",
         r"(have to|must) leave (my|the) (flat|apartment|place|home)", r"locks changed",
         r"(kick|kicking|throw|throwing)\w* (me|us) out",
@@ -113,7 +116,7 @@ VIOLENCE = (
         r"\b(löi|lyönyt|lyöny|lyödä|hakkas\w*|hakannut|hakata|potki|potkinut|potkia|kuristi|kuristanut|kuristaa"
         r"|pahoinpitel\w*|pahoinpidellä|raiskas\w*|raiskannut|raiskata|tönäis\w*|läimäyt\w*|repi) (\w+ ){0,2}"
         + _ME + r"\b",
-        _ME + r" (lyötiin|hakattiin|pahoinpideltiin|raiskattiin|potkittiin)", r"\b(sain|saada) (turpaan|selkään|nyrkistä)",
+        _ME + r" (lyötiin|hakattiin|pahoinpideltiin|raiskattiin|potkittiin)", r"\b(sain|saada) (\w+ )?(turpaan|selkään|nyrkistä)",
         r"(pelkään|peljätä|en uskalla|ei uskaltaa|pelottaa|en oo uskaltanu\w*|en ole uskaltanut) (\w+ )?"
         r"(mennä|palata|lähteä) (\w+ )?(kotiin|koti|takaisin|sinne)",
         r"(hit|beat|punched|kicked|strangled|choked|attacked|raped|assaulted|slapped) (me|us|my (wife|mum|mom|mother"
@@ -129,7 +132,7 @@ VIOLENCE = (
 
 RELEASED = (
     ("released_without_home", "urgent", IMPLIED, (
-        r"vapaudu\w*", r"(vankila|sairaala|linna|katko|osasto|psykiatris\w*)(sta|lta) .{0,25}(vapaudu|kotiutu|pääs|ulos)",
+        r"vapaudu\w*", r"(vankila|sairaala|linna|katko|osasto|psykiatris\w*)(sta|lta) .{0,25}(vapaudu|vapautu|kotiutu|pääs|ulos)",
         r"(pääsin|pääsen|päästettiin|päästivät|tulin|tuun|vapauduin) (\w+ )?"
         r"(vankila|linna|sairaala|katko|osasto|psykiatris\w*)(sta|lta)\b",
         r"kotiud\w*", r"kotiut\w*", r"katkaisuhoito loppu\w*",
@@ -160,7 +163,7 @@ SUBSTANCE = (
 MEDICINE = (
     ("without_essential_medicine", "urgent", IMPLIED, (
         _MEDICINE + r" (\w+ ){0,2}(loppu\w*|lopussa|tyhjä|tyhjänä)", r"(ilman|jäi saamatta) " + _MEDICINE,
-        r"\bloppu\w* (\w+ )?" + _MEDICINE, _NOT_HAVE + r" (\w+ ){0,2}" + _MEDICINE,
+        r"\bloppu\w* (\w+ )?" + _MEDICINE, _MEDICINE + r" (\w+ )?(jäi|jäivät|jäänyt|jääneet) ", _NOT_HAVE + r" (\w+ ){0,2}" + _MEDICINE,
         both(r"apteek", r"(ei riitä|ei (ole|oo) (rahaa|varaa)|(en|ei) (pysty|voi) maksa|inte råd|can't afford)"),
         _MEDICINE + r" jäi (saamatta|ottamatta)", r"ei (ole |oo )?varaa (ostaa |maksaa )?" + _MEDICINE,
         r"(en|ei) (pysty|voi|pystyä|voida) (ostaa|ostamaan|maksaa|maksamaan) (\w+ )?" + _MEDICINE,
@@ -189,7 +192,7 @@ CONTEXT = {
         r"(ei|eikä|en|enkä) (\w+ ){0,4}(asunto|asuntoa|kotia|kämppää|kämppä|paikkaa|paikka|mihin|minne|mitään)\b"
         r"|(asunto|asuntoa|kotia|koti|kämppä|kämppää|sopimus)\w* (\w+ )?(ei|eikä|on irtisanottu|irtisanottu|meni|mennyt|menny)\b"
         r"|asunno(ton|ttom)|kodit(on|tom)|(mihin|minne) (\w+ )?(mennä|meen|menen)|irtisano|pihalle|kadulle|kadulla"
-        r"|nowhere|no (home|place|flat)|ingen bostad|ingenstans|inget boende|(flat|apartment|home) (is )?gone|lost my (flat|home)"
+        r"|(ei|eivät) (ota|oteta) vastaan|nowhere|no (home|place|flat)|ingen bostad|ingenstans|inget boende|(flat|apartment|home) (is )?gone|lost my (flat|home)"
     ),
 }
 
