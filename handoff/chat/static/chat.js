@@ -401,6 +401,7 @@
 
   function start() {
     $("quick-exit").addEventListener("click", quickExit);
+    document.querySelector(".skip").addEventListener("click", function (e) { e.preventDefault(); $("message").focus(); });
     var stored = loadStored();
     state.sessionId = stored.session_id || null;
     applyLanguage(stored.lang || "fi");
