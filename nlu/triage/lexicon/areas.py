@@ -28,7 +28,7 @@ PROBLEM_AREAS: dict[str, tuple[str, ...]] = {
         r"anxiety", r"ångest", r"psyk(isk|iatr)\w*" + _NOT_SERVICE, r"mår (psykiskt )?dåligt", r"burn-?out",
     ),
     "housing": (
-        r"vuokr\w*", r"asunno\w*", r"kämpp\w*", r"\bhää\w*", r"asumi\w*", r"\brent\b", r"housing", r"hyra", r"bostad\w*",
+        r"vuokr\w*", r"asun(to|no)\w*", r"kämpp\w*", r"\bhää\w*", r"asumi\w*", r"\brent\b", r"housing", r"hyra", r"bostad\w*",
     ),
     "money": (
         r"toimeentulotu\w*", r"rahat ei riitä", r"rahaa ei", r"\braha\b", r"raha-?asi\w*", r"rahahuol\w*", r"köyh\w*",

@@ -21,7 +21,7 @@ _TOOK = (
     r"(otin|otti|ottanut|ottanu|nielin|nieli|niellyt|söin|söi|vedin|vetäs|vetäsi|vetäny|vetänyt|aion ottaa|aikoo ottaa"
     r"|meinaan ottaa|ottaisin|nielisin|took|taken|swallowed|tagit|tog|ätit|åt|svalt)"
 )
-_MANY = r"(kaikki|koko|liikaa|\d{2,}|kymmeni\w*|purkillise\w*|all|a lot of|too many|loads of|a handful of|alla|för många)"
+_MANY = r"(kaikki|koko|liikaa|\d{2,}|viisi|kuusi|seitsemän|kahdeksan|yhdeksän|kymmenen|\w+kymmentä|tusina\w*|kymmeni\w*|purkillise\w*|all|a lot of|too many|loads of|a handful of|alla|för många)"
 _DEATH = r"kuol(la|lut|leena|ema|emaan|isin|isi)\b"
 _WANT = r"(halu\w*|toivo\w*|tahdo\w*|pitäis\w*|pitää|mieluummin|parempi|ainoa|ainut|ulospääsy\w*|ratkaisu)"
 
@@ -30,6 +30,9 @@ SUICIDAL = (
         # Finnish: wish to die, not wanting to live, farewells, plans and means
         r"\bitsari", r"\btapp?\w* (itse|itte|ittensä|ittes)\w*", r"päättää (päivä|elämä)\w*", r"päivät(ni)? päättää",
         r"lopet\w* (tämän |tää |tä |tämä )?(kaike\w*|kaikki|elämä\w*)", r"\b" + _WANT + r" (\w+ ){0,3}" + _DEATH, r"kuolla pois", r"itse\w* tappami\w*",
+        r"(kukaan ei|ei kukaan|eikä kukaan) (edes )?(huomaa|huomais\w*|kaipaa|kaipais\w*|välitä|välittäis\w*|ikävöi)",
+        r"(no ?one|nobody) (would|will|'d) (even )?(miss|notice|care)", r"ingen (skulle )?(sakna|märka|bry sig om)",
+        r"(syytä|järkeä|järki|syy) (elää|jatkaa)\b", r"lopetan (tän|tämän)\s*$", r"lopetan (kaiken|elämäni)",
         r"elämä\w* (ei )?(ole |oo )?(mitään )?(merkitystä|tarkoitusta|arvoa)", both(r"elämä", r"(lopettaa|lopetan|päättää|päätän) (sen|elämä\w*)"),
         r"nukkua pois", r"pois lopullisesti", r"miten (\w+ )?(voi |voisi |vois )?(kuolla|tappaa itse\w*)",
         r"kuol\w* kivuttomasti", r"kivuton kuolema",
@@ -60,7 +63,7 @@ SUICIDAL = (
         r"(saanut|saanu|mulla on|minulla on) tarpee(ksi|ks|kseni) .{0,40}(teen sen|lopetan)",
         r"itsetuho\w*", r"(en|ei) (enää )?(jaksa|halu\w*) olla olemassa", r"haluan (vain )?pois tästä elämästä",
         # Swedish
-        r"ta (mitt|livet|mitt eget) liv", r"trött på (livet|att leva)", r"ta livet av", r"vill (inte leva|dö)", r"orkar inte leva", r"vill inte vakna",
+        r"ta (mitt|livet|mitt eget) liv", r"(använda|skada|skära|döda) .{0,20}(på|mot)? ?mig själv", r"trött på (livet|att leva)", r"ta livet av", r"vill (inte leva|dö)", r"orkar inte leva", r"vill inte vakna",
         r"bättre (för alla )?utan mig", r"bäst för alla om jag", r"försvinna för alltid", r"försvann för alltid",
         r"avskedsbrev", r"hoppa (från|framför|ner)", r"döda mig själv",
         # English
@@ -98,6 +101,8 @@ OVERDOSE = (
         r"(otin|otti|ottanut|ottanu|nielin|nieli|niellyt|söin|söi|vedin|vetäs|vetäsi|vetäny|vetänyt) (\w+ ){0,3}"
         r"(liikaa|koko purk\w*)",
         r"(ottaa|niellä|syödä|vetää) (\w+ )?(liikaa|koko purkki)",
+        both(r"(otin|otti|ottanut|ottanu|nielin|söin|vedin|vetäs)\w* (\w+ ){0,3}" + _PILLS,
+             r"(alkoho|viina|kalja|viini|vodka)\w* (\w+ )?päälle"),
         r"(pillerit|lääkkeet|tabletit) .{0,20}valmiina",
         r"hengit\w* (on )?(tosi |todella |ihan )?(hitaasti|hidas|heikko|heikosti)",
         r"took (a lot of|too many|all (of )?(my|the|her|his)|a whole|loads of|a handful of|\d+) (\w+ )?"
@@ -136,7 +141,7 @@ VIOLENCE = (
         r"\b(puuko\w*|puukko|veitse\w*|veitsi|kirve\w*|kirves|aseella|aseen kanssa|pyssy\w*)\b",
         r"väkisin (sisään|asuntoon|kotiin|kämppään)", r"(sisään|asuntoon|kotiin|kämppään|kämpille) väkisin",
         r"oven takana", r"tapahtuu jotain pahaa", r"uhkaa hakata",
-        r"not safe", r"(don't|do not) feel safe", r"(he|she)'ll kill me", r"(will|going to|gonna) (kill|shoot) (me|us)",
+        r"not safe", r"(don't|do not) feel safe", r"(he|she)'ll kill me", r"(will|would|going to|gonna) (kill|shoot) (me|us)", r"at (the|my) (front )?door",
         r"threaten\w* (to kill|me|my|us)", r"with a (knife|gun)", r"\b(gun|pistol|rifle)\b", r"outside my door",
         r"locked me in", r"won't let me (out|leave)", r"hiding (in|from)", r"(broke|breaking|break) (in|down the door)",
         r"inte (trygg|säker) (hemma|här|längre)", r"känner mig inte trygg", r"med (en )?kniv", r"(ska|kommer att) (döda|skjuta)",
@@ -151,7 +156,8 @@ VIOLENCE = (
         r"(aikoo|aikoi|uhkaa|uhkasi) (tappaa|lopettaa) (ittensä|itsensä|kaike\w*)",
         r"naapuri\w* .{0,60}(hakkaa|lyö|tappe|tappaa)",
         r"won't wake up", r"not waking up", r"can't wake (him|her|them)", r"not breathing", r"unconscious",
-        r"lips (are )?(going |turning )?blue", r"on the (railing|ledge|roof)",
+        r"lips (are )?(going |turning )?blue", r"on the (railing|ledge|roof)", r"(lying|lies) on the floor",
+        r"makaa (\w+ )?lattialla", r"ligger (\w+ )?på golvet",
         r"vaknar inte", r"går inte att väcka", r"andas inte", r"medvetslös",
     )),
 )

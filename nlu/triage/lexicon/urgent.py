@@ -50,7 +50,9 @@ NO_PLACE_TO_SLEEP = (
         r"(kotia|asuntoa|kämppää|koti|asunto|kämppä) (ei|eikä) (ole|oo|olla)"
         r"(?=\s*($|[,.!?]|eikä|ja |mut|mutta|mihin|minne))",
         r"(kämppä|asunto|koti)\w* (on )?(mennyt|menny|meni|mennä) alta", r"ilman (kotia|asuntoa|kämppää|yöpaikkaa|kattoa)",
-        r"(flat|apartment|home|house) (is )?gone", r"lost my (flat|home|apartment|place)", r"menetin (asunto|kämpä|kodi)\w*",
+        r"(flat|apartment|home|house) (is )?gone", r"utslängd", r"slängde ut mig", r"kastad ut",
+        both(r"(floor|sofa|couch|friend's|lattial|sohva|kaverin|soffa)", r"(have to|must|got to|need to) leave|pitää lähteä"
+             r"|joudun lähtemään|måste gå|måste lämna"), r"lost my (flat|home|apartment|place)", r"menetin (asunto|kämpä|kodi)\w*",
         r"sohva\w* .{0,50}(loppuu|loppu|ei (enää )?(käy|onnistu)|pitää lähteä|joudun lähtemään)",
         # Swedish
         r"ingenstans att (sova|bo|ta vägen|vara)", r"(sover|sov|sovit|bor) (i bilen|i min bil|ute|på gatan|i trapphuset"
@@ -73,11 +75,12 @@ NO_FOOD_OR_MONEY = (
         _NOT_HAVE + r" (\w+ ){0,2}(yhtään |mitään |edes )?(ruokaa|rahaa|ruoka|raha|syötävää|syödä|penniäkään"
         r"|euroakaan|senttiäkään)\b",
         r"(ruokaa|rahaa|ruoka|raha) (ei|eikä) (ole|oo|olla)\b", r"\brahat (on |ovat |ihan |jo |nyt )*(loppu|lopussa|lop)\w*",
-        r"\braha (loppua|olla loppu)", both(r"\b(jää)?kaap", r"\btyhj"),
+        r"\braha (loppua|olla loppu)", both(r"\b(jää)?kaap", r"(\btyhj|ei (ole |oo )?mitään)"),
+        r"(syönyt|söin|syöny|syödä) (\w+ )?viimeksi", r"viimeksi (\w+ )?(syönyt|söin|syöny)",
         r"syömättä", r"(en|ei|enkä) (ole|oo|olla) (\w+ )?(syönyt|syöny|syödä)", r"\bnäl(kä|käi|is|äs)\w*",
         r"(penniäkään|senttiäkään|euroakaan)", r"\b(pee ?aa|peeaa|rahaton|persaukinen)\b",
         r"tili\w* (on |olla )?(ihan )?(tyhjä|miinuksella|miinus|nollilla)",
-        r"(mulla|minulla|tilillä|tilil|lompakossa) (on |oo |olla )?(enää |vain |vaan )?(\d{1,2}|nolla|kaks|kaksi|kolme|pari"
+        r"(mulla|minulla|tilillä|tilil|lompakossa) (on |oo |olla )?(enää |vain |vaan )?(\d{1,2}([,.]\d+)?|nolla|kaks|kaksi|kolme|pari"
         r"|muutama|yks|yksi|viis|viisi) (euroo|euroa|euro|e|€)(?=\W|$)",
         r"\b0 euroa", both(r"\b(ruoka|ruokaa|ruokaan|syötävää|syömist)", r"\b(loppu|lopussa|loppui|ei (ole|oo)|eikä (ole|oo))\b"),
         r"ingen mat", r"inga pengar", r"inte ätit", r"inget att äta", r"hungrig\w*", r"kontot är tomt", r"kylskåpet är tomt",
@@ -96,7 +99,7 @@ EVICTION = (
     ("eviction_imminent", "urgent", REQUIRED, (
         r"\bhää(t|d)\w*", r"heitetään (ulos|pihalle)",
         r"heittää (\w+ ){0,2}(ulos|pihalle)", r"lukot (vaihdetaan|vaihtaa)",
-        r"ulosottomie\w*", r"tyhjen\w* (\w+ )?asunno\w*", r"asunto\w* tyhjen\w*",
+        r"ulosottomie\w*", r"tyhjen\w* (\w+ )?asunno\w*", r"asunto\w* (\w+ )?tyhjen\w*",
         r"(olla|olemaan) (ulkona|pois) (asunnosta|kämpästä)", _MUST + r" (\w+ ){0,2}" + _LEAVE + r" (\w+ )?" + _HOME_FROM,
         r"(lähdettävä|muutettava) (\w+ )?" + _HOME_FROM, _MUST + r" (\w+ ){0,2}(häipyä|poistua|lähteä pois|muuttaa pois)",
         r"(vuokrasopimu\w*|sopimu\w*|asunto|kämppä)\w* .{0,20}irtisano\w*",
@@ -104,7 +107,7 @@ EVICTION = (
         r"vräk\w*", r"kronofogde\w*", r"(vara|flytta) (ute |ut )?ur (lägenheten|bostaden)", r"flytta ut", r"måste flytta", r"kastas ut", r"kasta(r)? ut (oss|mig)",
         r"evict\w*", r"bailiff\w*", r"out of my (apartment|flat|place|home)", r"(have to|must) (move|get) out",
         r"(have to|must) leave (my|the) (flat|apartment|place|home)", r"locks changed",
-        r"(kick|kicking|throw|throwing)\w* (me|us) out",
+        r"(kick|kicking|throw|throwing)\w* (me|us) out", r"(vaihtaa|vaihdetaan|vaihtavat) (\w+ )?lukot",
     )),
     ("eviction_imminent", "urgent", IMPLIED, (
         r"(päivää|päivän|vuorokautta|vuorokauden|viikko|viikon) aikaa (lähteä|muuttaa|poistua|tyhjentää)",
@@ -149,7 +152,8 @@ SUBSTANCE = (
         r" (\w+ ){0,4}(putkeen|putki|peräkkäin|koko viikon|koko viikko|viikon ajan|viikon|monta päivää|moni päivä)",
         r"(juonut|juonu|juoda|ryypännyt|dokannu\w*) (\w+ )?(\d+|kaksi|kaks|kolme|neljä|viisi|kuusi) (päivää|päivä)",
         r"ryypän\w*", r"juopotel\w*", r"(lopettamaan|lopetettua|lopettaa) (juomist\w*|käyttö\w*|juomaan)",
-        r"abstinens\w*", r"avgiftning\w*", r"återfall\w*", r"druckit i (flera|tre|fyra|fem|\d+) dagar",
+        r"abstinens\w*", r"avgiftning\w*", r"druckit hela (veckan|helgen)",
+        both(r"(druckit|dricker|super|drinking|drunk)", r"(skakar|darrar|shaking|sweating|svettas)"), r"återfall\w*", r"druckit i (flera|tre|fyra|fem|\d+) dagar",
         r"withdrawal", r"detox\w*", r"relaps\w*", r"(drinking|using) for (days|a week|\d+ days)",
         r"(drinking|using) (for )?(a week|days) straight", r"can't stop (drinking|using)",
     )),
@@ -169,7 +173,7 @@ MEDICINE = (
         r"(en|ei) (pysty|voi|pystyä|voida) (ostaa|ostamaan|maksaa|maksamaan) (\w+ )?" + _MEDICINE,
         _MEDICINE + r".{0,40}(en|ei|enkä|eikä) (pysty|voi|ole varaa|oo varaa)\w* (ostaa|ostamaan|maksaa|maksamaan)",
         r"viimeinen (tabletti|pilleri|annos)", r"apteek\w* .{0,40}(ei (ole|oo)|mul ei|minulla ei)",
-        r"(insulin|medicin\w*|läkemed\w*) (är|tog) slut", r"inte råd (att köpa |med )?(medicin|insulin|läkemedel)",
+        r"(insulin|medicin\w*|läkemed\w*) (är|tog) slut", r"(inte|utan) (fått |haft )?(mina |min )?(mediciner|medicin|insulin)", r"inte råd (att köpa |med )?(medicin|insulin|läkemedel)",
         r"ran out of (my )?\w* ?(medicine|medication|insulin|meds|pills)",
         r"(insulin|medication|medicine|meds) (runs|ran|is running) out", r"no (insulin|medicine|medication|meds) left",
         r"out of (my )?(medicine|medication|insulin|meds)",
