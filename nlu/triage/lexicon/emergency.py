@@ -19,9 +19,9 @@ _PILLS = (
 )
 _TOOK = (
     r"(otin|otti|ottanut|ottanu|nielin|nieli|niellyt|söin|söi|vedin|vetäs|vetäsi|vetäny|vetänyt|aion ottaa|aikoo ottaa"
-    r"|meinaan ottaa|ottaisin|nielisin|took|taken|swallowed|tagit|tog|ätit|åt|svalt)"
+    r"|meinaan ottaa|ottaisin|nielisin|nappas\w*|napsi\w*|popsi\w*|took|taken|swallowed|tagit|tog|ätit|åt|svalt)"
 )
-_MANY = r"(kaikki|koko|liikaa|\d{2,}|viisi|kuusi|seitsemän|kahdeksan|yhdeksän|kymmenen|\w+kymmentä|tusina\w*|kymmeni\w*|purkillise\w*|all|a lot of|too many|loads of|a handful of|alla|för många)"
+_MANY = r"(kaikki|koko|liikaa|kourallise\w*|kourallinen|paketillise\w*|handful|a whole packet|a whole|\d{2,}|viisi|kuusi|seitsemän|kahdeksan|yhdeksän|kymmenen|\w+kymmentä|tusina\w*|kymmeni\w*|purkillise\w*|all|a lot of|too many|loads of|a handful of|alla|för många)"
 _DEATH = r"kuol(la|lut|leena|ema|emaan|isin|isi)\b"
 _WANT = r"(halu\w*|toivo\w*|tahdo\w*|pitäis\w*|pitää|mieluummin|parempi|ainoa|ainut|ulospääsy\w*|ratkaisu)"
 
@@ -30,6 +30,10 @@ SUICIDAL = (
         # Finnish: wish to die, not wanting to live, farewells, plans and means
         r"\bitsari", r"\btapp?\w* (itse|itte|ittensä|ittes)\w*", r"päättää (päivä|elämä)\w*", r"päivät(ni)? päättää",
         r"lopet\w* (tämän |tää |tä |tämä )?(kaike\w*|kaikki|elämä\w*)", r"\b" + _WANT + r" (\w+ ){0,3}" + _DEATH, r"kuolla pois", r"itse\w* tappami\w*",
+        both(r"(päätin|päättäny\w*|päättänyt|bestämt|decided|aion|tänker|planerar|planning)",
+             r"(\bdö\b|\bdie\b|kuolla|(tää|tämä) (oli|on) tässä|end (it|my life)|ending (it|my life))"),
+        r"(thinking|think) about (ending|killing|taking) my", r"ending my (own )?life",
+        r"tekee (minusta|musta|meistä) selvää",
         r"(kukaan ei|ei kukaan|eikä kukaan) (edes )?(huomaa|huomais\w*|kaipaa|kaipais\w*|välitä|välittäis\w*|ikävöi)",
         r"(no ?one|nobody) (would|will|'d) (even )?(miss|notice|care)", r"ingen (skulle )?(sakna|märka|bry sig om)",
         r"(syytä|järkeä|järki|syy) (elää|jatkaa)\b", r"lopetan (tän|tämän)\s*$", r"lopetan (kaiken|elämäni)",
@@ -107,7 +111,7 @@ OVERDOSE = (
         r"hengit\w* (on )?(tosi |todella |ihan )?(hitaasti|hidas|heikko|heikosti)",
         r"took (a lot of|too many|all (of )?(my|the|her|his)|a whole|loads of|a handful of|\d+) (\w+ )?"
         r"(pills|tablets|meds|medication|paracetamol|ibuprofen|bottle)",
-        r"whole (bottle|box|pack) of", r"took too much", r"swallowed .{0,30}(pills|tablets|bottle|paracetamol)",
+        r"whole (bottle|box|pack)\w* of", r"took too much", r"swallowed .{0,30}(pills|tablets|bottle|paracetamol)",
         r"\bkouristel\w*", r"(tagit|tog|ätit|åt|svalt) (en hel burk|alla (mina )?\w*(tabletter|piller|mediciner)|för många \w*(tabletter|piller))",
         r"hel burk", r"svalt .{0,20}(tabletter|piller)",
     )),
@@ -124,7 +128,7 @@ VIOLENCE = (
         r"\b(nyt|juuri|just|tässä|täällä|vieläkin|edelleen|parhaillaan)\b",
         r"\b(juuri|just) nyt .{0,40}(lyö|hakkaa|uhkaa|potkii|riehuu|kuristaa)",
         r"(löi|hakkasi|hakkas|potki|kuristi|puukotti) (\w+ ){0,2}(juuri|äsken|hetki sitten|just)\b",
-        r"\briehuu\b", r"(joku|siellä) hakkaa", r"huutaa apua", r"seuraa (mua|minua) .{0,20}nyt",
+        r"\briehuu\b", r"(joku|siellä) hakkaa", r"huutaa apua", r"seuraa (mua|minua|meitä)\b", r"(following|stalking) me",
         r"(is|keeps|he's|she's|they're) (hitting|beating|kicking|choking|strangling|attacking) (me|my|her|him|us)\b(?! out)",
         r"(hitting|beating) (me|her|him) right now",
         r"slår .{0,20}(just )?nu\b", r"(slog|slår) mig nyss",
@@ -157,7 +161,7 @@ VIOLENCE = (
         r"naapuri\w* .{0,60}(hakkaa|lyö|tappe|tappaa)",
         r"won't wake up", r"not waking up", r"can't wake (him|her|them)", r"not breathing", r"unconscious",
         r"lips (are )?(going |turning )?blue", r"on the (railing|ledge|roof)", r"(lying|lies) on the floor",
-        r"makaa (\w+ )?lattialla", r"ligger (\w+ )?på golvet",
+        both(_PILLS + r"|kamaa|ainetta", r"(tokkura\w*|sekava|slurring|sammu\w*|puhe sammaltaa)"), r"makaa (\w+ )?lattialla", r"ligger (\w+ )?på golvet",
         r"vaknar inte", r"går inte att väcka", r"andas inte", r"medvetslös",
     )),
 )

@@ -20,7 +20,7 @@ _WEEKDAYS_SV = r"(måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)"
 NOW = (
     # Finnish: today, tonight, now, just now
     r"\b(nyt|just|juuri|heti|äsken|tänään|tänää|tänä (yönä|iltana|aamuna|päivänä)|tämä (yö|ilta|aamu)"
-    r"|tän (yön|illan|päivän)|tälle (yölle|illalle)|tästä illasta|tänäkään|tänäänkään|yöksi|illaksi|ensi yö\w*"
+    r"|tän (yön|illan|päivän)|tälle (yölle|illalle|päivälle)|tämän päivän|tästä illasta|tänäkään|tänäänkään|yöksi|illaksi|ensi yö\w*"
     r"|aamulla|illalla|yöllä|hetki sitten|parhaillaan|tällä hetkellä|kiireellisesti|kiireesti|pikaisesti|hätäisesti"
     # tomorrow, this week, by a day
     r"|huomenna|huomen\w*|ylihuomenna|tällä viikolla|tämän viikon|viikon sisällä|parin päivän|muutaman päivän"
@@ -29,6 +29,7 @@ NOW = (
     r"|eilen\w*|eilis\w*|toissa\w*|viime (yönä|yöt|yö|ilta|iltana)"
     # "until payday": the problem is now (weak: a later time still rules out eviction)
     r"|vasta|until|till|förrän|payday|palkkapäiv\w*|tilipäiv\w*|(palkka|eläke|opintotuki|tuki|rahat|kelan rahat) tulee"
+    r"|seuraava (tulo|palkka|maksu)|seuraavat rahat|next (payment|pay)"
     # Swedish
     r"|idag|i dag|i natt|inatt|ikväll|i kväll|i eftermiddag|i morse|nu|nyss|just nu|imorgon|i morgon|i övermorgon"
     r"|igår|i går|i förrgår|i helgen|senast|förrän|akut|omedelbart|den här veckan|denna vecka|på " + _WEEKDAYS_SV +
@@ -93,5 +94,6 @@ ANY, IMPLIED, REQUIRED = "any", "implied", "required"
 # later or past time in the same clause they do not make it today.
 WEAK_NOW = (
     r"(nyt|just|juuri|heti|now|right now|nu|just nu|vasta|until|till|förrän|payday|palkkapäiv\w*|tilipäiv\w*"
-    r"|(palkka|eläke|opintotuki|tuki|rahat|kelan rahat) tulee)"
+    r"|(palkka|eläke|opintotuki|tuki|rahat|kelan rahat) tulee|seuraava (tulo|palkka|maksu)|seuraavat rahat"
+    r"|next (payment|pay))"
 )

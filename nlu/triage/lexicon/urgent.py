@@ -23,7 +23,7 @@ _SLEEP_PLACE = (
 )
 _MEDICINE = (
     r"(\w*lääk(e|kee|kei|ett|ityk)\w*|insuliini\w*|\w*tablet\w*|inhalaattori\w*|\w*piippu\w*|korvaushoito\w*"
-    r"|subutex\w*|metadoni\w*|resepti\w*|insulin\w*|medicin\w*|medication|medicine|meds|inhaler|prescription"
+    r"|subutex\w*|metadoni\w*|methadone|resepti\w*|insulin\w*|medicin\w*|medication|medicine|meds|inhaler|prescription"
     r"|läkemed\w*)"
 )
 _MUST = (
@@ -44,12 +44,12 @@ NO_PLACE_TO_SLEEP = (
         r"(missä|mis|minne|mihin) (voisin|voin|vois|pääsen|pääsisin) (\w+ )?(nukkua|yöpyä|olla yötä|mennä yöksi)",
         r"\byö(t|n|nä)?\b (\w+ ){0,3}(bussei|kahvilo|asemil|ulkona|rapui|autoss|porrask|yökahvil)\w*",
         r"(i have|i've got|got) nowhere\b",
-        r"(heit|potk|ajo|ajoi|ajanut|ajaa|laitettiin|laittaa|käski)\w* (\w+ ){0,2}(pihalle|piha|ulos|pois kotoa|kotoa)\b",
+        r"(heit|potk|ajo|ajoi|ajanut|ajaa|laitettiin|laittaa|käski)\w* (\w+ ){0,4}(pihalle|piha|ulos|pois kotoa|kotoa)\b",
         r"(häipyä|painua) (\w+ )?(kotoa|helvettiin)", r"(vaihtoi|vaihdettiin|vaihtanut) (\w+ )?lukot", r"en pääse kotiin",
         r"(olen|oon) (nyt |ollut |ollu |jo )?(ilman kotia|ilman asuntoa|koditon|kodittomana|asunnoton|asunnottomana)",
         r"(kotia|asuntoa|kämppää|koti|asunto|kämppä) (ei|eikä) (ole|oo|olla)"
         r"(?=\s*($|[,.!?]|eikä|ja |mut|mutta|mihin|minne))",
-        r"(kämppä|asunto|koti)\w* (on )?(mennyt|menny|meni|mennä) alta", r"ilman (kotia|asuntoa|kämppää|yöpaikkaa|kattoa)",
+        r"(kämppä|asunto|koti)\w* (on )?(mennyt|menny|meni|mennä) alta", r"inget hem", r"ingen ?stans", r"ilman (kotia|asuntoa|kämppää|yöpaikkaa|kattoa)",
         r"(flat|apartment|home|house) (is )?gone", r"utslängd", r"slängde ut mig", r"kastad ut",
         both(r"(floor|sofa|couch|friend's|lattial|sohva|kaverin|soffa)", r"(have to|must|got to|need to) leave|pitää lähteä"
              r"|joudun lähtemään|måste gå|måste lämna"), r"lost my (flat|home|apartment|place)", r"menetin (asunto|kämpä|kodi)\w*",
@@ -65,7 +65,8 @@ NO_PLACE_TO_SLEEP = (
     )),
     ("no_place_to_sleep_tonight", "urgent", REQUIRED, (
         _NOT_HAVE + r" (\w+ )?(asuntoa|kotia|kämppää|asunto|koti|kämppä)\b", r"asunno(ton|ttom)\w*",
-        r"kodit(on|tom)\w*", r"\byöpy\w*", r"(sofa|couch)[- ]?surf\w*", r"sohvasurf\w*", r"(missä|mis|minne|mihin) (\w+ ){0,2}(nukkua|yöpyä|nukun|yövyn)", r"hätämaj\w*", r"\byömaj\w*", r"majoitu\w*", r"nödinkvarter\w*",
+        r"kodit(on|tom)\w*", r"\byöpy\w*", r"ensisuoj\w*", r"hostel", r"asuntola\w*",
+        r"(minne|mihin) (voin|voisin|pääsen|voi|vois) (\w+ )?mennä", r"(sofa|couch)[- ]?surf\w*", r"sohvasurf\w*", r"(missä|mis|minne|mihin) (\w+ ){0,2}(nukkua|yöpyä|nukun|yövyn)", r"hätämaj\w*", r"\byömaj\w*", r"majoitu\w*", r"nödinkvarter\w*",
         r"härbärge\w*", r"ingen bostad", r"no (home|place to live)", r"homeless", r"shelter",
     )),
 )
@@ -74,7 +75,8 @@ NO_FOOD_OR_MONEY = (
     ("no_food_or_money_today", "urgent", IMPLIED, (
         _NOT_HAVE + r" (\w+ ){0,2}(yhtään |mitään |edes )?(ruokaa|rahaa|ruoka|raha|syötävää|syödä|penniäkään"
         r"|euroakaan|senttiäkään)\b",
-        r"(ruokaa|rahaa|ruoka|raha) (ei|eikä) (ole|oo|olla)\b", r"\brahat (on |ovat |ihan |jo |nyt )*(loppu|lopussa|lop)\w*",
+        r"(ruokaa|rahaa|ruoka|raha) (ei|eikä) (ole|oo|olla)\b", r"\bloppu\w* (\w+ )?(rahat|ruoka|raha|ruuat)\b",
+        r"(rahaa|tilillä|mulla|minulla|minulla on) (on |oo )?(enää |vain |vaan )?\d+([,.]\d+)? (senttiä|snt)", r"\brahat (on |ovat |ihan |jo |nyt )*(loppu|lopussa|lop)\w*",
         r"\braha (loppua|olla loppu)", both(r"\b(jää)?kaap", r"(\btyhj|ei (ole |oo )?mitään)"),
         r"(syönyt|söin|syöny|syödä) (\w+ )?viimeksi", r"viimeksi (\w+ )?(syönyt|söin|syöny)",
         r"syömättä", r"(en|ei|enkä) (ole|oo|olla) (\w+ )?(syönyt|syöny|syödä)", r"\bnäl(kä|käi|is|äs)\w*",
@@ -106,7 +108,7 @@ EVICTION = (
         r"irtisano\w* .{0,20}(vuokrasopimu|asunno|kämpä|sopimu)\w*", r"purki (vuokra)?sopimuksen",
         r"vräk\w*", r"kronofogde\w*", r"(vara|flytta) (ute |ut )?ur (lägenheten|bostaden)", r"flytta ut", r"måste flytta", r"kastas ut", r"kasta(r)? ut (oss|mig)",
         r"evict\w*", r"bailiff\w*", r"out of my (apartment|flat|place|home)", r"(have to|must) (move|get) out",
-        r"(have to|must) leave (my|the) (flat|apartment|place|home)", r"locks changed",
+        r"(have to|must) leave (my|the) (flat|apartment|place|home)", r"(have to|must|need to) be out (of \w+ )?by", r"locks changed",
         r"(kick|kicking|throw|throwing)\w* (me|us) out", r"(vaihtaa|vaihdetaan|vaihtavat) (\w+ )?lukot",
     )),
     ("eviction_imminent", "urgent", IMPLIED, (
@@ -139,7 +141,7 @@ RELEASED = (
         r"(pääsin|pääsen|päästettiin|päästivät|tulin|tuun|vapauduin) (\w+ )?"
         r"(vankila|linna|sairaala|katko|osasto|psykiatris\w*)(sta|lta)\b",
         r"kotiud\w*", r"kotiut\w*", r"katkaisuhoito loppu\w*",
-        r"released from", r"discharged", r"got out of (prison|jail|hospital)", r"out of (prison|jail) (today|yesterday)",
+        r"released from", r"discharged", r"came out of (prison|jail|hospital)", r"got out of (prison|jail|hospital)", r"out of (prison|jail) (today|yesterday)",
         r"friges", r"frigiven", r"frisläppt", r"släpptes", r"skrivs ut", r"utskriven", r"kom ut från (fängelset|sjukhuset)",
     )),
 )
@@ -151,7 +153,9 @@ SUBSTANCE = (
         r"(juo|joi|juonu|juonut|juoda|vetäny|vetänyt|vetää|ryyp\w*|dokan\w*|juopot\w*|kännissä|humalassa|päissään)"
         r" (\w+ ){0,4}(putkeen|putki|peräkkäin|koko viikon|koko viikko|viikon ajan|viikon|monta päivää|moni päivä)",
         r"(juonut|juonu|juoda|ryypännyt|dokannu\w*) (\w+ )?(\d+|kaksi|kaks|kolme|neljä|viisi|kuusi) (päivää|päivä)",
-        r"ryypän\w*", r"juopotel\w*", r"(lopettamaan|lopetettua|lopettaa) (juomist\w*|käyttö\w*|juomaan)",
+        r"ryypän\w*", r"juopotel\w*",
+        both(r"\b(join|joi|juon|juonut|juonu|ratkes\w*|retkah\w*|sorruin|drank|used|relapsed|drack)\b",
+             r"(kuivilla|raittiina|raittius|raitis|nykter|clean|sober)"), r"(lopettamaan|lopetettua|lopettaa) (juomist\w*|käyttö\w*|juomaan)",
         r"abstinens\w*", r"avgiftning\w*", r"druckit hela (veckan|helgen)",
         both(r"(druckit|dricker|super|drinking|drunk)", r"(skakar|darrar|shaking|sweating|svettas)"), r"återfall\w*", r"druckit i (flera|tre|fyra|fem|\d+) dagar",
         r"withdrawal", r"detox\w*", r"relaps\w*", r"(drinking|using) for (days|a week|\d+ days)",
@@ -179,7 +183,7 @@ MEDICINE = (
         r"out of (my )?(medicine|medication|insulin|meds)",
         r"can't afford (my |more )?(medicine|medication|insulin|meds|a refill)",
         r"(insulin|medicine|medication|meds|inhaler|prescription)\b.{0,40}(can't|cannot|unable to) (afford|pay|buy)",
-        r"last pill",
+        r"last pill", r"(missed|missing) (my )?(dose|methadone|medication|meds|insulin)", r"annos jäi (saamatta|ottamatta)",
     )),
 )
 
@@ -196,7 +200,7 @@ CONTEXT = {
         r"(ei|eikä|en|enkä) (\w+ ){0,4}(asunto|asuntoa|kotia|kämppää|kämppä|paikkaa|paikka|mihin|minne|mitään)\b"
         r"|(asunto|asuntoa|kotia|koti|kämppä|kämppää|sopimus)\w* (\w+ )?(ei|eikä|on irtisanottu|irtisanottu|meni|mennyt|menny)\b"
         r"|asunno(ton|ttom)|kodit(on|tom)|(mihin|minne) (\w+ )?(mennä|meen|menen)|irtisano|pihalle|kadulle|kadulla"
-        r"|(ei|eivät) (ota|oteta) vastaan|nowhere|no (home|place|flat)|ingen bostad|ingenstans|inget boende|(flat|apartment|home) (is )?gone|lost my (flat|home)"
+        r"|(ei|eivät) (ota|oteta) vastaan|(is|on) (full|täynnä)|nowhere|no (home|place|flat)|ingen bostad|ingenstans|inget boende|(flat|apartment|home) (is )?gone|lost my (flat|home)"
     ),
 }
 
