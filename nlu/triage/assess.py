@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from typing import Optional, Sequence
 
 from nlu.triage.lexicon import (
-    ALL_AT_ONCE, ANY, CLAUSE_BREAK, CONTEXT, IMPLIED, INFORMATION_ONLY, LATER, MARKERS, NOW, PAST, PROBLEM_AREAS,
-    SENTENCE_BREAK, WEAK_NOW,
+    ALL_AT_ONCE, ANY, CLAUSE_BREAK, CONTEXT, IMPLIED, INFORMATION_ONLY, LATER, MARKERS, NOW, PAST, PRESENT_DANGER,
+    PROBLEM_AREAS, SAFE_NOW, SENTENCE_BREAK, VIOLENCE_NOW_MARKERS, WEAK_NOW,
 )
 
 LEVELS = ("none", "support", "urgent", "emergency")
@@ -54,6 +54,7 @@ _INFO, _ALL_AT_ONCE = _compile([INFORMATION_ONLY]), _compile([ALL_AT_ONCE])
 _MARKERS = [(name, level, rule, _compile(patterns)) for name, level, rule, patterns in MARKERS]
 _CONTEXT = {name: _compile([pattern]) for name, pattern in CONTEXT.items()}
 _AREAS = {name: _compile(patterns) for name, patterns in PROBLEM_AREAS.items()}
+_SAFE_NOW, _PRESENT_DANGER = _compile([SAFE_NOW]), _compile([PRESENT_DANGER])
 
 
 @dataclass(frozen=True)
@@ -149,7 +150,21 @@ def _marker_level(message: _Message) -> tuple[list[str], str]:
             continue
         markers.append(name)
         level = higher_level(level, marker_level)
+    if _violence_is_over(message, markers):
+        markers = [m for m in markers if m not in VIOLENCE_NOW_MARKERS]
+        markers += [] if "recent_violence" in markers else ["recent_violence"]
+        level = "urgent"
     return markers, level
+
+
+def _violence_is_over(message: _Message, markers: list[str]) -> bool:
+    """Only violence markers raised the emergency, and the resident is safe elsewhere now."""
+    emergency = {name for name, level, _, _ in _MARKERS if level == "emergency"}
+    raised = emergency.intersection(markers)
+    return (
+        bool(raised) and raised <= set(VIOLENCE_NOW_MARKERS)
+        and message.found(_SAFE_NOW) and not message.found(_PRESENT_DANGER)
+    )
 
 
 def _area_markers(message: _Message) -> list[str]:

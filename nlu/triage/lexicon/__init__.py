@@ -15,7 +15,7 @@ English side by side), `areas` (problem areas for the support markers
 from __future__ import annotations
 
 from nlu.triage.lexicon.areas import ALL_AT_ONCE, PROBLEM_AREAS
-from nlu.triage.lexicon.emergency import EMERGENCY
+from nlu.triage.lexicon.emergency import EMERGENCY, PRESENT_DANGER, SAFE_NOW, VIOLENCE_NOW_MARKERS
 from nlu.triage.lexicon.support import SUPPORT
 from nlu.triage.lexicon.time import (
     ANY, CLAUSE_BREAK, IMPLIED, INFORMATION_ONLY, LATER, NOW, PAST, REQUIRED, SENTENCE_BREAK, WEAK_NOW,
@@ -29,5 +29,5 @@ MARKERS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = EMERGENCY + URGENT 
 
 __all__ = [
     "ALL_AT_ONCE", "ANY", "CLAUSE_BREAK", "CONTEXT", "IMPLIED", "INFORMATION_ONLY", "LATER", "MARKERS", "NOW", "PAST",
-    "PROBLEM_AREAS", "REQUIRED", "SENTENCE_BREAK", "WEAK_NOW",
+    "PRESENT_DANGER", "PROBLEM_AREAS", "REQUIRED", "SAFE_NOW", "SENTENCE_BREAK", "VIOLENCE_NOW_MARKERS", "WEAK_NOW",
 ]

@@ -36,7 +36,7 @@ PROBLEM_AREAS: dict[str, tuple[str, ...]] = {
     ),
     "work": (
         r"työtön", r"työttöm\w*", r"työpaik\w*", r"menetin työn", r"\btyöt\b", r"työkkär\w*", r"lomautet\w*",
-        r"irtisanottiin", r"töistä", r"unemploy\w*", r"lost my job", r"arbetslös", r"inget jobb", r"jobbet",
+        r"irtisanottiin", r"töistä", r"unemploy\w*", r"lost my job", r"no job", r"arbetslös", r"inget jobb", r"jobbet",
     ),
     "violence": (r"väkival\w*", r"\blyö\w*", r"violence", r"våld"),
     "health": (
@@ -48,7 +48,7 @@ PROBLEM_AREAS: dict[str, tuple[str, ...]] = {
         r"lintsa\w*", r"yksinhuoltaja\w*", r"välit poikki", r"perhee\w*", r"omaishoitaja\w*", r"divorce",
         r"relationship", r"(girlfriend|boyfriend|wife|husband|partner) (left|dumped)", r"skilsmässa", r"sambo har lämnat",
     ),
-    "loneliness": (r"yksinäi\w*", r"(ihan|aivan|täysin) yksin", r"lonely", r"ensam\w*"),
+    "loneliness": (r"yksinäi\w*", r"(ihan|aivan|täysin) yksin", r"lonely", r"on my own", r"all alone", r"ensam\w*"),
 }
 
 ALL_AT_ONCE = (

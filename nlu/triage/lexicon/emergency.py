@@ -167,3 +167,19 @@ VIOLENCE = (
 )
 
 EMERGENCY = SUICIDAL + SELF_HARM + OVERDOSE + VIOLENCE
+
+# Violence that is over, with the resident safe elsewhere now ("eilen mies
+# uhkasi veitsellä, olen nyt ystävällä"), is urgent recent violence, unless
+# something says the danger goes on (hiding, at the door, coming back).
+SAFE_NOW = (
+    r"\b(olen|oon|ollaan|olemme|olen nyt|oon nyt) (nyt |jo )?(turvassa|ystävällä|ystävän luona|kaverilla|kaverin luona"
+    r"|siskolla|siskon luona|äidillä|äidin luona|vanhemmilla|turvakodissa|naapurissa|sairaalassa|poliisilla)"
+    r"|\blähdin\b|pääsin pois|\b(i'm|i am) (now )?(safe|at (a|my) (friend|mum|mom|sister|parents))|(?<!if )\bi left\b"
+    r"|jag är (nu )?(i säkerhet|hos)|jag lämnade|jag har lämnat"
+)
+PRESENT_DANGER = (
+    r"(piilossa|piiloutu|hiding|gömmer|oven takana|outside (my|the) door|utanför dörren|etsii (minua|mua)"
+    r"|seuraa (minua|mua)|tulossa|on matkalla|is coming|kommer hit|right now|just nu|juuri nyt|parhaillaan"
+    r"|tulee (takaisin|perään)|coming (back|after)|at (the|my) (front )?door|ovella|vid dörren)"
+)
+VIOLENCE_NOW_MARKERS = ("violence_now", "not_safe")

@@ -26,7 +26,7 @@ NOW = (
     r"|huomenna|huomen\w*|ylihuomenna|tällä viikolla|tämän viikon|viikon sisällä|parin päivän|muutaman päivän"
     r"|viikonlopu\w*|(?<!tähän )mennessä|" + _WEEKDAYS_FI + r"|ennen (ensi|palkka|palkan|eläkkeen|kelan|tukien)"
     # yesterday, last night
-    r"|eilen\w*|eilis\w*|toissa\w*|viime (yönä|yöt|yö|ilta|iltana)"
+    r"|eilen\w*|eilis\w*|toissa(päivänä|iltana|yönä|aamuna|päivä)|viime (yönä|yöt|yö|ilta|iltana)"
     # "until payday": the problem is now (weak: a later time still rules out eviction)
     r"|vasta|until|till|förrän|payday|palkkapäiv\w*|tilipäiv\w*|(palkka|eläke|opintotuki|tuki|rahat|kelan rahat) tulee"
     r"|seuraava (tulo|palkka|maksu)|seuraavat rahat|next (payment|pay)"

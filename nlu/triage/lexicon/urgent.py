@@ -49,7 +49,11 @@ NO_PLACE_TO_SLEEP = (
         r"(olen|oon) (nyt |ollut |ollu |jo )?(ilman kotia|ilman asuntoa|koditon|kodittomana|asunnoton|asunnottomana)",
         r"(kotia|asuntoa|kämppää|koti|asunto|kämppä) (ei|eikä) (ole|oo|olla)"
         r"(?=\s*($|[,.!?]|eikä|ja |mut|mutta|mihin|minne))",
-        r"(kämppä|asunto|koti)\w* (on )?(mennyt|menny|meni|mennä) alta", r"inget hem", r"ingen ?stans", r"ilman (kotia|asuntoa|kämppää|yöpaikkaa|kattoa)",
+        r"(kämppä|asunto|koti)\w* (on )?(mennyt|menny|meni|mennä) alta", r"inget hem", r"ingen ?stans",
+        r"tyhjän päällä", r"kastades ut",
+        both(r"\b(tarvitsen|tarviin|tarvitsisin|tarvitaan|tarvis|need|behöver)\b",
+             r"(hätämaj|majoitu|yöpaik|ensisuoj|shelter|somewhere to (stay|sleep)|place to (stay|sleep)|nödboende"
+             r"|tak över huvudet|sovplats)"), r"ilman (kotia|asuntoa|kämppää|yöpaikkaa|kattoa)",
         r"(flat|apartment|home|house) (is )?gone", r"utslängd", r"slängde ut mig", r"kastad ut",
         both(r"(floor|sofa|couch|friend's|lattial|sohva|kaverin|soffa)", r"(have to|must|got to|need to) leave|pitää lähteä"
              r"|joudun lähtemään|måste gå|måste lämna"), r"lost my (flat|home|apartment|place)", r"menetin (asunto|kämpä|kodi)\w*",
@@ -66,6 +70,7 @@ NO_PLACE_TO_SLEEP = (
     ("no_place_to_sleep_tonight", "urgent", REQUIRED, (
         _NOT_HAVE + r" (\w+ )?(asuntoa|kotia|kämppää|asunto|koti|kämppä)\b", r"asunno(ton|ttom)\w*",
         r"kodit(on|tom)\w*", r"\byöpy\w*", r"ensisuoj\w*", r"hostel", r"asuntola\w*",
+        r"asunto\w* (paloi|tuhoutui|on asuinkelvoton)",
         r"(minne|mihin) (voin|voisin|pääsen|voi|vois) (\w+ )?mennä", r"(sofa|couch)[- ]?surf\w*", r"sohvasurf\w*", r"(missä|mis|minne|mihin) (\w+ ){0,2}(nukkua|yöpyä|nukun|yövyn)", r"hätämaj\w*", r"\byömaj\w*", r"majoitu\w*", r"nödinkvarter\w*",
         r"härbärge\w*", r"ingen bostad", r"no (home|place to live)", r"homeless", r"shelter",
     )),
@@ -77,7 +82,8 @@ NO_FOOD_OR_MONEY = (
         r"|euroakaan|senttiäkään)\b",
         r"(ruokaa|rahaa|ruoka|raha) (ei|eikä) (ole|oo|olla)\b", r"\bloppu\w* (\w+ )?(rahat|ruoka|raha|ruuat)\b",
         r"(rahaa|tilillä|mulla|minulla|minulla on) (on |oo )?(enää |vain |vaan )?\d+([,.]\d+)? (senttiä|snt)", r"\brahat (on |ovat |ihan |jo |nyt )*(loppu|lopussa|lop)\w*",
-        r"\braha (loppua|olla loppu)", both(r"\b(jää)?kaap", r"(\btyhj|ei (ole |oo )?mitään)"),
+        r"\braha (loppua|olla loppu)",
+        both(r"(ruoka|ruoa|ruuat|puuro|leipä|maito|korvike|syötävä|vauvanruo)", r"(\bloppu|ei (ole|oo)|tyhj|sekin loppu)"), both(r"\b(jää)?kaap", r"(\btyhj|ei (ole |oo )?mitään)"),
         r"(syönyt|söin|syöny|syödä) (\w+ )?viimeksi", r"viimeksi (\w+ )?(syönyt|söin|syöny)",
         r"syömättä", r"(en|ei|enkä) (ole|oo|olla) (\w+ )?(syönyt|syöny|syödä)", r"\bnäl(kä|käi|is|äs)\w*",
         r"(penniäkään|senttiäkään|euroakaan)", r"\b(pee ?aa|peeaa|rahaton|persaukinen)\b",
@@ -108,7 +114,8 @@ EVICTION = (
         r"irtisano\w* .{0,20}(vuokrasopimu|asunno|kämpä|sopimu)\w*", r"purki (vuokra)?sopimuksen",
         r"vräk\w*", r"kronofogde\w*", r"(vara|flytta) (ute |ut )?ur (lägenheten|bostaden)", r"flytta ut", r"måste flytta", r"kastas ut", r"kasta(r)? ut (oss|mig)",
         r"evict\w*", r"bailiff\w*", r"out of my (apartment|flat|place|home)", r"(have to|must) (move|get) out",
-        r"(have to|must) leave (my|the) (flat|apartment|place|home)", r"(have to|must|need to) be out (of \w+ )?by", r"locks changed",
+        r"(have to|must) leave (my|the) (flat|apartment|place|home)",
+        both(r"viimei\w* (päivä|yö)", r"(asunno|kämpä|kotona|asunto)"), r"(have to|must|need to) be out (of \w+ )?by", r"locks changed",
         r"(kick|kicking|throw|throwing)\w* (me|us) out", r"(vaihtaa|vaihdetaan|vaihtavat) (\w+ )?lukot",
     )),
     ("eviction_imminent", "urgent", IMPLIED, (
@@ -141,7 +148,8 @@ RELEASED = (
         r"(pääsin|pääsen|päästettiin|päästivät|tulin|tuun|vapauduin) (\w+ )?"
         r"(vankila|linna|sairaala|katko|osasto|psykiatris\w*)(sta|lta)\b",
         r"kotiud\w*", r"kotiut\w*", r"katkaisuhoito loppu\w*",
-        r"released from", r"discharged", r"came out of (prison|jail|hospital)", r"got out of (prison|jail|hospital)", r"out of (prison|jail) (today|yesterday)",
+        r"released from", r"discharged", r"(came|got) out of (the )?(prison|jail|hospital|psych ward|ward|rehab)",
+        r"vapautet\w*", r"got out of (prison|jail|hospital)", r"out of (prison|jail) (today|yesterday)",
         r"friges", r"frigiven", r"frisläppt", r"släpptes", r"skrivs ut", r"utskriven", r"kom ut från (fängelset|sjukhuset)",
     )),
 )
@@ -154,6 +162,8 @@ SUBSTANCE = (
         r" (\w+ ){0,4}(putkeen|putki|peräkkäin|koko viikon|koko viikko|viikon ajan|viikon|monta päivää|moni päivä)",
         r"(juonut|juonu|juoda|ryypännyt|dokannu\w*) (\w+ )?(\d+|kaksi|kaks|kolme|neljä|viisi|kuusi) (päivää|päivä)",
         r"ryypän\w*", r"juopotel\w*",
+        both(r"(piri|amfe|kama|bentso|huume|viina|alkoho|subu|heroiin|kokaiin|ekstaa|\bjuon\b|\bjoin\b|vetäny)",
+             r"(apua (heti|nyt|tänään)|(en|enkä) (ole|oo) nukku|sekottanu|sekoittanut|pää sekaisin|en saa unta)"),
         both(r"\b(join|joi|juon|juonut|juonu|ratkes\w*|retkah\w*|sorruin|drank|used|relapsed|drack)\b",
              r"(kuivilla|raittiina|raittius|raitis|nykter|clean|sober)"), r"(lopettamaan|lopetettua|lopettaa) (juomist\w*|käyttö\w*|juomaan)",
         r"abstinens\w*", r"avgiftning\w*", r"druckit hela (veckan|helgen)",
@@ -177,7 +187,8 @@ MEDICINE = (
         r"(en|ei) (pysty|voi|pystyä|voida) (ostaa|ostamaan|maksaa|maksamaan) (\w+ )?" + _MEDICINE,
         _MEDICINE + r".{0,40}(en|ei|enkä|eikä) (pysty|voi|ole varaa|oo varaa)\w* (ostaa|ostamaan|maksaa|maksamaan)",
         r"viimeinen (tabletti|pilleri|annos)", r"apteek\w* .{0,40}(ei (ole|oo)|mul ei|minulla ei)",
-        r"(insulin|medicin\w*|läkemed\w*) (är|tog) slut", r"(inte|utan) (fått |haft )?(mina |min )?(mediciner|medicin|insulin)", r"inte råd (att köpa |med )?(medicin|insulin|läkemedel)",
+        r"(insulin|medicin\w*|läkemed\w*) (är|tog) slut", r"(inte|utan) (fått |haft )?(mina |min )?(mediciner|medicin|insulin)", r"inte råd (att köpa |med )?(min |mitt |mina )?(medicin|insulin|läkemedel)",
+        r"(insulin|medicin\w*|läkemed\w*) .{0,20}tar slut",
         r"ran out of (my )?\w* ?(medicine|medication|insulin|meds|pills)",
         r"(insulin|medication|medicine|meds) (runs|ran|is running) out", r"no (insulin|medicine|medication|meds) left",
         r"out of (my )?(medicine|medication|insulin|meds)",
@@ -200,7 +211,8 @@ CONTEXT = {
         r"(ei|eikä|en|enkä) (\w+ ){0,4}(asunto|asuntoa|kotia|kämppää|kämppä|paikkaa|paikka|mihin|minne|mitään)\b"
         r"|(asunto|asuntoa|kotia|koti|kämppä|kämppää|sopimus)\w* (\w+ )?(ei|eikä|on irtisanottu|irtisanottu|meni|mennyt|menny)\b"
         r"|asunno(ton|ttom)|kodit(on|tom)|(mihin|minne) (\w+ )?(mennä|meen|menen)|irtisano|pihalle|kadulle|kadulla"
-        r"|(ei|eivät) (ota|oteta) vastaan|(is|on) (full|täynnä)|nowhere|no (home|place|flat)|ingen bostad|ingenstans|inget boende|(flat|apartment|home) (is )?gone|lost my (flat|home)"
+        r"|(ei|eivät) (ota|oteta) vastaan|(is|on) (full|täynnä)|osoitetta|(can't|cannot) go (back )?home"
+        r"|en (voi|pääse) (mennä )?kotiin|kan inte (åka|gå) hem|nowhere|no (home|place|flat)|ingen bostad|ingenstans|inget boende|(flat|apartment|home) (is )?gone|lost my (flat|home)"
     ),
 }
 
