@@ -53,6 +53,7 @@ def run(args: argparse.Namespace) -> int:
     if not args.no_migrate:
         upgrade(settings.database_url)
     app = create_app(settings)
+    app.config.MOTD = False
     base = f"http://{settings.host}:{settings.port}"
     print(f"Resident chat: {base}/chat/\nCounsellor console: {base}/console/", flush=True)
     uvicorn.run(
