@@ -21,7 +21,7 @@ _TOOK = (
     r"(otin|otti|ottanut|ottanu|nielin|nieli|niellyt|söin|söi|vedin|vetäs|vetäsi|vetäny|vetänyt|aion ottaa|aikoo ottaa"
     r"|meinaan ottaa|ottaisin|nielisin|nappas\w*|napsi\w*|popsi\w*|took|taken|swallowed|tagit|tog|ätit|åt|svalt)"
 )
-_MANY = r"(kaikki|koko|liikaa|kourallise\w*|kourallinen|paketillise\w*|handful|a whole packet|a whole|\d{2,}|viisi|kuusi|seitsemän|kahdeksan|yhdeksän|kymmenen|\w+kymmentä|tusina\w*|kymmeni\w*|purkillise\w*|all|a lot of|too many|loads of|a handful of|alla|för många)"
+_MANY = r"(kaikki|koko|liikaa|en massa|massor av|kourallise\w*|kourallinen|paketillise\w*|handful|a whole packet|a whole|\d{2,}|viisi|kuusi|seitsemän|kahdeksan|yhdeksän|kymmenen|\w+kymmentä|tusina\w*|kymmeni\w*|purkillise\w*|all|a lot of|too many|loads of|a handful of|alla|för många)"
 _DEATH = r"kuol(la|lut|leena|ema|emaan|isin|isi)\b"
 _WANT = r"(halu\w*|toivo\w*|tahdo\w*|pitäis\w*|pitää|mieluummin|parempi|ainoa|ainut|ulospääsy\w*|ratkaisu)"
 
@@ -30,6 +30,8 @@ SUICIDAL = (
         # Finnish: wish to die, not wanting to live, farewells, plans and means
         r"\bitsari", r"\btapp?\w* (itse|itte|ittensä|ittes)\w*", r"päättää (päivä|elämä)\w*", r"päivät(ni)? päättää",
         r"lopet\w* (tämän |tää |tä |tämä )?(kaike\w*|kaikki|elämä\w*)", r"\b" + _WANT + r" (\w+ ){0,3}" + _DEATH, r"kuolla pois", r"itse\w* tappami\w*",
+        both(r"(ajattel|mieti|mietin|haaveil|ajatuks)\w*", r"(kuolema|kuolla|kuolemis|kuolisin)\w*"),
+        r"hang (myself|himself|herself)",
         both(r"(päätin|päättäny\w*|päättänyt|bestämt|decided|aion|tänker|planerar|planning)",
              r"(\bdö\b|\bdie\b|kuolla|(tää|tämä) (oli|on) tässä|end (it|my life)|ending (it|my life))"),
         r"(thinking|think) about (ending|killing|taking) my", r"ending my (own )?life",

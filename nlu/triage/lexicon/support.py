@@ -15,7 +15,7 @@ _PAPERS = (
     r"(lomak\w*|hakemu\w*|kelan|kela|papere\w*|paperi\w*|kirjei\w*|kirje\w*|liitte\w*|järjestelmä\w*|asiointi\w*"
     r"|sivu\w*|päätök\w*|päätös)"
 )
-_CHORES = r"(siivo\w*|pyyk\w*|tiski\w*|astia\w*|kauppa\w*|kaupassa|posti\w*|lasku\w*|ruoanlait\w*|kirjee\w*)"
+_CHORES = r"(kotityö\w*|kotiasi\w*|siivo\w*|pyyk\w*|tiski\w*|astia\w*|kauppa\w*|kaupassa|posti\w*|lasku\w*|ruoanlait\w*|kirjee\w*)"
 _WANT = (
     r"(haluan|haluaisin|haluun|halu|haluta|voinko|voisinko|saanko|saisinko|pääsenkö|voiko|voisiko|tahdon|tarvitsen"
     r"|tarviin|toivoisin|olisiko mahdollista|onko mahdollista|voida|saada|tarvita)"
@@ -33,7 +33,11 @@ SUPPORT = (
         r"(en|ei) (\w+ )?(pärjää|pärjätä)\b", r"\b(en|etten|enkä) (\w+ )?(selviä|selviäisi)\b", r"arki\w* (ei|eikä) (suju|sujua|onnistu|onnistua)",
         r"(en|ei) (ole |oo |olla )?(saa|saanut|saanu|saada) (\w+ ){0,2}(hoidettua|hoitaa|aikaiseksi"
         r"|aikaseks|aikaan|tehtyä|tehdä)",
-        r"pelottaa avata", r"(en|ei) saa (itseäni|itteäni|ittiäni) \w+",
+        r"pelottaa avata", r"avaamat\w*", r"en uskalla (katsoa|avata)",
+        r"(roskia|roskat|tavaraa|sotkua|astioita) (\w+ ){0,3}(joka paikassa|kaikkialla|lattioilla|lattialla)",
+        r"(en|ei|eikä|enkä) (\w+ )?(pysty|jaksa|osaa|kykene)\w* (enää )?(huolehti\w*|pitämään huolta|pitää huolta)",
+        r"(apu|apua|auta\w*) .{0,30}arje(ssa|n)", r"kan inte (sköta|hantera|ta hand om)",
+        r"(can't|cannot) (look after|take care of) (myself|herself|himself|themselves)", r"can't face", r"(en|ei) saa (itseäni|itteäni|ittiäni) \w+",
         r"(kaikki|arki|elämä) (tuntuu )?(liian )?(raskaalta|raskasta|ylivoimaiselta|vaikealta|mahdottomalta)",
         r"\bingen ork", r"(can't|cannot|can not) deal with", r"(everything|it all|all this) is (just )?too much", r"ylivoimai\w*", r"unohd\w* (maksaa|syödä|ottaa)",
         r"(posti|laskut|lasku|kirjeet|paperit)\w* (\w+ )?(kasaantu|kasautu|pinoutu|kertyy)\w*",
@@ -67,7 +71,11 @@ SUPPORT = (
         both(r"\b(en|enkä|ei) (ymmärrä|ymmärtää|tajua|tajuu|saa selvää)", _PAPERS),
         r"(en|ei) (\w+ )?tiedä (mistä|mihin|keneltä|kenelle) (\w+ )?(saisin|saan|saa|hakea|kääntyä|pyytää) (\w+ )?(apua|apu)?",
         _PAPERS + r" .{0,30}(vaikea|vaikee\w*|sekav\w*|liian|mahdoton)",
-        r"(vaikea|vaikee\w*|hankala\w*|mahdoton\w*|vaikeuksia) (\w+ )?(täyttää|hakea|tehdä hakemu\w*|ymmärtää|asioida)",
+        r"(vaikea|vaikee\w*|hankala\w*|mahdoton\w*|vaikeuksia) (\w+ ){0,2}(täyttää|hakea|tehdä hakemu\w*|ymmärtää|asioida"
+        r"|hoitaa|hoitamaan)", r"(hoitaa|hoitamaan) (\w+ ){0,3}(asioita|asioitani|asiat) yksin",
+        r"(blankett\w*|ansökan\w*|formulär\w*) (är )?(för )?(svår|krånglig)\w*",
+        r"(forms?|application|paperwork|letters) (are|is) (too |so )?(complicated|difficult|hard|confusing)",
+        r"need help with (them|the forms|it|my application|the application)",
         r"ilman apua", r"apua (\w+ )?(hakemu|lomak|täyttä|paperi|kela-asioi|tukien haku|hakemise)\w*", r"auta\w* (\w+ )?(täyttä|hakemu|lomak|paperi|kelaan|hakemaan|hoitamaan)\w*",
         r"käydä (ne|niitä|se) (mun|minun|minä) kanssa läpi", r"tulla (mun |minun )?kanssani", r"(en|ei) (osaa|osata) lukea",
         r"lukihäiriö\w*", r"\bsokea\b", r"näkövamma\w*", r"luovutan (aina )?kesken", r"yksin (siitä |se )?ei tule mitään",
@@ -88,7 +96,8 @@ SUPPORT = (
         r"\b(kolmesti|neljästi|viidesti|monesti)\b", r"(toisen|kolmannen|kolmatta|neljättä|viidettä|toista) kerta\w*",
         r"(kolmas|neljäs|viides) kerta",
         r"(kukaan|ei kukaan) (ei )?(ole )?(auta|auttaa|auttanut|vastaa|vastata|vastannut|soita|soittaa|soittanut|ota"
-        r"|ottanut|selitä|selittää|kuuntele|tee|tehnyt)",
+        r"|ottanut|selitä|selittää|kuuntele|tee|tehnyt|hoida)",
+        r"(ei|eikä) (\w+ )?(ole|oo) (vastattu|soitettu|reagoitu|tehty mitään)",
         r"(ei|eikä) (ole |oo )?(mitään )?(vastausta|vastaus) (\w+ )?(kuulu|tullut)", r"(ei|eikä) (ole |oo )?kuulunut mitään",
         r"paikasta toiseen", r"luukulta luukulle", r"pompotel\w*", r"pallotel\w*", r"joka paikasta", r"monesta paikasta",
         r"ei kuulu (meille|heille|hän|me)", r"(eikä|ei) mikään (muutu|muuttua|etene|edetä)",
@@ -117,10 +126,11 @@ SUPPORT = (
         r"(puhelin|soitto)aja\w*", r"(puhelin|soitto)aika", r"(soittama\w*|soittaisi|soittais|soittaa) (minulle|mulle)\b", r"kasvo(kkain|tusten)",
         r"\bjoku (\w+ )?(soittais|soittaisi|ottais|ottaisi)\b",
         r"\bjoku\b .{0,40}(kanssani|mun kanssa|minun kanssa|minun kanssani)",
-        r"(tarvitsen|haluan|tarviin|haluun|haluaisin) (\w+ )?(ihmisen|ihmistä)\b", r"(en|ei) (konetta|bottia|robottia)\b",
+        r"(tarvitsen|haluan|tarviin|haluun|haluaisin) (\w+ )?(ihmisen|ihmistä)\b", r"automaat\w* vastau\w*",
+        r"henkilökohtai\w* (apua|palvelua|neuvontaa)", r"(boka|få) (en )?tid (hos|med) (en )?(socialarbetare|socialhandledare|handledare)", r"(en|ei) (konetta|bottia|robottia)\b",
         r"\bajan (\w+ )?(jonkun|jollekin|työntekijä\w*|sosiaali\w*|ohjaaja\w*)",
         r"connect me (to|with) (a |an )?(human|person|worker|someone|counsellor|social worker)", r"riktig person", r"tukihenkilö\w*",
-        r"(tarvitsen|tarviin|tarvitsisin|tarvita) (jonkun|joku)\b",
+        r"(tarvitsen|tarviin|tarvitsisin|tarttisin|tarttis|tarviisin|tartten|tarvitsis|tarvita) (jonkun|joku)\b",
         r"(joku|jonkun) (\w+ )?(ottaa|ottaisi|ottais) yhteyttä", r"yhdistä\w* (minut |mut )?(työntekijä|ihmise|ohjaaja|sosiaali)\w*",
         r"\bbotti ei\b", r"en (halua )?(botin|botille|robotin)", r"(ihminen|ihmisen|ihmiselle),? (ei|en) (botti|botin|robotti)",
         r"(talk|speak|chat|meet|appointment|meeting|call) (to|with) (a |an |the )?(real )?(someone|somebody|person|human"

@@ -199,6 +199,10 @@ MEDICINE = (
 )
 
 UTILITIES = (
+    ("utilities_cut_off", "urgent", IMPLIED, (
+        r"sähkö\w* (on |ovat )?(katkaistu|poikki|katkaistiin)", r"(electricity|power|heating) (is |was |has been )(cut|off|disconnected)",
+        r"elen (är|har) (avstängd|stängts av)",
+    )),
     ("utilities_cut_off", "urgent", REQUIRED, (
         r"sähkö\w* (katkaist|katkea|poikki)\w*", r"katkais\w* (\w+ )?sähk\w*", r"electricity (will be )?cut", r"elen stängs av",
     )),
