@@ -13,7 +13,7 @@ from nlu.triage.lexicon.time import ANY, IMPLIED
 
 _ME = r"(mua|minua|minut|mut|meitä|meidät|minä)"
 _PILLS = (
-    r"(\w*lääk(e|kee|kei|ett)\w*|\w*pilleri\w*|\w*tablet\w*|nappej\w*|napit|pills|tablets|meds|paracetamol\w*"
+    r"\b(\w*lääk(e|kee|kei|ett)\w*|\w*pilleri\w*|\w*tablet\w*|nappej\w*|napit|pills|tablets|meds|paracetamol\w*"
     r"|ibuprofen|\w*tabletter|piller|mediciner|panadol\w*|pamol\w*|burana\w*|parasetamol\w*|ibuprofee\w*|bentso\w*"
     r"|antidepressants|painkillers|sleeping pills)"
 )

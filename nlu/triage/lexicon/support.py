@@ -12,7 +12,7 @@ from nlu.triage.lexicon.time import ANY
 
 _DAILY = r"(vastaa|avaa|maksa|hoida|käy|siivoa|syö|jaksa|pysty|muista)\w*"
 _PAPERS = (
-    r"(lomak\w*|hakemu\w*|kelan|kela|papere\w*|paperi\w*|kirjei\w*|kirje\w*|liitte\w*|järjestelmä\w*|asiointi\w*"
+    r"\b(lomak\w*|hakemu\w*|kelan|kela|papere\w*|paperi\w*|kirjei\w*|kirje\w*|liitte\w*|järjestelmä\w*|asiointi\w*"
     r"|sivu\w*|päätök\w*|päätös)"
 )
 _CHORES = r"(kotityö\w*|kotiasi\w*|siivo\w*|pyyk\w*|tiski\w*|astia\w*|kauppa\w*|kaupassa|posti\w*|lasku\w*|ruoanlait\w*|kirjee\w*)"
@@ -120,7 +120,7 @@ SUPPORT = (
     )),
     ("asks_for_person", "support", ANY, (
         _WANT + r" (\w+ ){0,3}" + _CONTACT + r" (\w+ )?" + _PERSON,
-        r"(joku|jonkun|jollekin|oikea|oikean|oikealle) ihmi\w*", r"oikea ihminen", r"\w+ (ihminen|ihmisen) (jonka|joka) kanssa",
+        r"(joku|jonkun|jollekin|oikea|oikean|oikealle) ihmi\w*", r"oikea ihminen", r"\b\w+ (ihminen|ihmisen) (jonka|joka) kanssa",
         _WANT + r" (\w+ ){0,2}(ajan|aika|aikaa) (\w+ )?(sosiaali|ohjaaj|työntekij)\w*",
         r"oma\w* (työntekijä|sosiaalityöntekijä|sosiaaliohjaaja|ohjaaja)\w*", r"(varata|varaan|saisinko) (\w+ )?(ajan|puhelinaja\w*)",
         r"(puhelin|soitto)aja\w*", r"(puhelin|soitto)aika", r"(soittama\w*|soittaisi|soittais|soittaa) (minulle|mulle)\b", r"kasvo(kkain|tusten)",

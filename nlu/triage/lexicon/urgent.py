@@ -22,7 +22,7 @@ _SLEEP_PLACE = (
     r"|rautatieasemalla|bussipysäkillä|parkkipaikalla|metsässä|teltassa|penkillä|roskakatoksessa|kellarissa)\b"
 )
 _MEDICINE = (
-    r"(\w*lääk(e|kee|kei|ett|ityk)\w*|insuliini\w*|\w*tablet\w*|inhalaattori\w*|\w*piippu\w*|korvaushoito\w*"
+    r"\b(\w*lääk(e|kee|kei|ett|ityk)\w*|insuliini\w*|\w*tablet\w*|inhalaattori\w*|\w*piippu\w*|korvaushoito\w*"
     r"|subutex\w*|metadoni\w*|methadone|resepti\w*|insulin\w*|medicin\w*|medication|medicine|meds|inhaler|prescription"
     r"|läkemed\w*)"
 )
