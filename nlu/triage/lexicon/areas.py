@@ -17,7 +17,7 @@ PROBLEM_AREAS: dict[str, tuple[str, ...]] = {
     "substance": (
         r"\bjuo(da|n|minen|mista|mus)\b", r"\bjuon\b", r"juominen", r"alkoholi" + _NOT_SERVICE, r"\bviina\w*",
         r"huume" + _NOT_SERVICE, r"päihte\w*" + _NOT_SERVICE, r"päihde" + _NOT_SERVICE, r"amfetamiin\w*", r"\bpilve\w*",
-        r"kannabi\w*", r"bentso\w*", r"\bkamaa\b", r"rahapel\w*", r"peliriippuv\w*", r"pelaamis\w*", r"pelaan (\w+ )?(koko|kaikki|rahat|palkan)",
+        r"kannabi\w*", r"bentso\w*", r"\bkamaa\b", r"rahapel\w*", r"peliriippuv\w*", r"pelaami\w*", r"pelaan (\w+ )?(koko|kaikki|rahat|palkan)",
         r"kasino\w*", r"raha-automaat\w*", r"käytä\w* (\w+ )?(aineita|huumeita|kamaa|päihteitä)",
         r"cannabis", r"\bweed\b", r"marijuana", r"cocaine", r"heroin", r"spelproblem\w*", r"spelmissbruk", r"riippuvuu\w*",
         r"\bdrink\w*", r"drugs", r"alcohol", r"gambl\w*", r"\bdricker", r"alkohol\w*", r"droger", r"spelberoend\w*",

@@ -21,7 +21,7 @@ _TOOK = (
     r"(otin|otti|ottanut|ottanu|nielin|nieli|niellyt|söin|söi|vedin|vetäs|vetäsi|vetäny|vetänyt|aion ottaa|aikoo ottaa"
     r"|meinaan ottaa|ottaisin|nielisin|nappas\w*|napsi\w*|popsi\w*|took|taken|swallowed|tagit|tog|ätit|åt|svalt)"
 )
-_MANY = r"(kaikki|koko|liikaa|en massa|massor av|kourallise\w*|kourallinen|paketillise\w*|handful|a whole packet|a whole|\d{2,}|viisi|kuusi|seitsemän|kahdeksan|yhdeksän|kymmenen|\w+kymmentä|tusina\w*|kymmeni\w*|purkillise\w*|all|a lot of|too many|loads of|a handful of|alla|för många)"
+_MANY = r"(kaikki|koko|liikaa|en massa|massor av|a bunch of|bunch of|lots of|a load of|kourallise\w*|kourallinen|paketillise\w*|handful|a whole packet|a whole|\d{2,}|viisi|kuusi|seitsemän|kahdeksan|yhdeksän|kymmenen|\w+kymmentä|tusina\w*|kymmeni\w*|purkillise\w*|all|a lot of|too many|loads of|a handful of|alla|för många)"
 _DEATH = r"kuol(la|lut|leena|ema|emaan|isin|isi)\b"
 _WANT = r"(halu\w*|toivo\w*|tahdo\w*|pitäis\w*|pitää|mieluummin|parempi|ainoa|ainut|ulospääsy\w*|ratkaisu)"
 
@@ -30,6 +30,12 @@ SUICIDAL = (
         # Finnish: wish to die, not wanting to live, farewells, plans and means
         r"\bitsari", r"\btapp?\w* (itse|itte|ittensä|ittes)\w*", r"päättää (päivä|elämä)\w*", r"päivät(ni)? päättää",
         r"lopet\w* (tämän |tää |tä |tämä )?(kaike\w*|kaikki|elämä\w*)", r"\b" + _WANT + r" (\w+ ){0,3}" + _DEATH, r"kuolla pois", r"itse\w* tappami\w*",
+        r"(jos en|etten|ettei|en|enkä) herä(isi|is)\b", r"end (everything|it all)\b",
+        both(r"\b(ase|aseen|aseella|veitsi|veitse\w*|puukko|puuko\w*|köysi|köyden|pillerit|lääkkeet)\b",
+             r"\b(itseeni|itseäni|itteeni|itteäni|itseni|ittelleni)\b"),
+        both(_PILLS + r"|köy(si|den)|\base(en)?\b", r"(testament\w*|jäähyväis\w*|hyvästi\w*|kirjee\w*)"),
+        r"(varannut|varasin|varattu|valmiina) (\w+ )?(pillerit|lääkkeet|tabletit|unilääkkeet)",
+        r"viimeinen kerta (kun|että|et) (\w+ )?(kirjoit|kirjot|puhu|näe)\w*",
         both(r"(ajattel|mieti|mietin|haaveil|ajatuks)\w*", r"(kuolema|kuolla|kuolemis|kuolisin)\w*"),
         r"hang (myself|himself|herself)",
         both(r"(päätin|päättäny\w*|päättänyt|bestämt|decided|aion|tänker|planerar|planning)",
@@ -88,7 +94,7 @@ SUICIDAL = (
 
 SELF_HARM = (
     ("self_harm", "emergency", ANY, (
-        r"\bviil(tel|tely|lel|sin|si\b|tä|ti|le)\w*", r"satut\w* (it|itse|itseä)\w*", r"polt\w* itseä\w*",
+        r"\bviil(tel|tely|lel|sin|si\b|tä|ti|le|lo|to)\w*", r"(skurit|skär|skurit) sig", r"blöder (mycket|kraftigt)", r"satut\w* (it|itse|itseä)\w*", r"polt\w* itseä\w*",
         r"(tekee|tekis|tekisi) mieli (satuttaa|viiltää|tehdä haavoja)", r"syvempiä haavoja", r"raavin (itseni|ihon) rikki",
         r"verta (tulee|vuotaa) (\w+ )?(paljon|kovasti|lattialle)", r"verenvuot\w* (ei )?(lopu|loppu|tyrehdy)",
         r"cut (too )?deep", r"blood everywhere", r"(won't|can't) stop (the )?bleeding",
@@ -130,7 +136,8 @@ VIOLENCE = (
         r"\b(nyt|juuri|just|tässä|täällä|vieläkin|edelleen|parhaillaan)\b",
         r"\b(juuri|just) nyt .{0,40}(lyö|hakkaa|uhkaa|potkii|riehuu|kuristaa)",
         r"(löi|hakkasi|hakkas|potki|kuristi|puukotti) (\w+ ){0,2}(juuri|äsken|hetki sitten|just)\b",
-        r"\briehuu\b", r"(joku|siellä) hakkaa", r"huutaa apua", r"seuraa (mua|minua|meitä)\b", r"(following|stalking) me",
+        r"\b(riehuu|raivoaa)\b", r"rik(koo|konut|koi) (paikkoja|tavaroita|huonekaluja|ovea)",
+        r"pelkään (että |et )?(hän |se |mies |isä |poika )?(satuttaa|lyö|tappaa|hakkaa|tekee jotain)", r"(joku|siellä) hakkaa", r"huutaa apua", r"seuraa (mua|minua|meitä)\b", r"(following|stalking) me",
         r"(is|keeps|he's|she's|they're) (hitting|beating|kicking|choking|strangling|attacking) (me|my|her|him|us)\b(?! out)",
         r"(hitting|beating) (me|her|him) right now",
         r"slår .{0,20}(just )?nu\b", r"(slog|slår) mig nyss",
@@ -152,7 +159,7 @@ VIOLENCE = (
         r"locked me in", r"won't let me (out|leave)", r"hiding (in|from)", r"(broke|breaking|break) (in|down the door)",
         r"inte (trygg|säker) (hemma|här|längre)", r"känner mig inte trygg", r"med (en )?kniv", r"(ska|kommer att) (döda|skjuta)",
         r"\b(pistol|vapen|gevär)\b", r"\b(knife|gun)\b",
-        both(r"(slog|slagit|misshandla\w*|sparka\w*) (mig|oss)", r"(fortfarande|är kvar|är här|är hemma)"), r"hotar (mig|att döda)", r"gömmer mig", r"låst in mig", r"står utanför dörren",
+        both(r"(slog|slagit|misshandla\w*|sparka\w*) (mig|oss)", r"\b(fortfarande|är kvar|är här|är hemma)\b"), r"hotar (mig|att döda)", r"gömmer mig", r"låst in mig", r"står utanför dörren",
         r"släpper inte ut mig", r"bröt sig in",
     )),
     ("other_in_danger", "emergency", ANY, (

@@ -65,7 +65,8 @@ SUPPORT = (
     )),
     ("cannot_apply_alone", "support", ANY, (
         r"(en|ei) (\w+ )?(osaa|osata|pysty|pystyä|jaksa|pääse|päästä) (\w+ )?(hakea|hakemaan|täyttää|täyttämään"
-        r"|tehdä hakemu\w*|käyttää|selittää)",
+        r"|tehdä hakemu\w*|käyttää|selittää|asioida|asioimaan)",
+        r"(ingen aning|vet inte) (om )?hur (man|jag) (söker|ansöker|fyller i)", r"(voiko|voisiko|kan|can) (joku|någon|someone) (auttaa|hjälpa|help)",
         r"(en|ei) (\w+ )?(saa|saada) (\w+ ){0,2}(tehtyä|täytettyä|haettua|selvää|selvä)\b",
         r"(en|ei) (ymmärrä|ymmärtää|tajua|tajuu|tajuta) (\w+ ){0,2}" + _PAPERS,
         both(r"\b(en|enkä|ei) (ymmärrä|ymmärtää|tajua|tajuu|saa selvää)", _PAPERS),
@@ -101,7 +102,8 @@ SUPPORT = (
         r"(ei|eikä) (ole |oo )?(mitään )?(vastausta|vastaus) (\w+ )?(kuulu|tullut)", r"(ei|eikä) (ole |oo )?kuulunut mitään",
         r"paikasta toiseen", r"luukulta luukulle", r"pompotel\w*", r"pallotel\w*", r"joka paikasta", r"monesta paikasta",
         r"ei kuulu (meille|heille|hän|me)", r"(eikä|ei) mikään (muutu|muuttua|etene|edetä)",
-        r"vieläkään (saanut|saanu|saada|ole)", r"ilman tulosta", r"tuloksetta", r"turhaan",
+        r"vieläkään (saanut|saanu|saada|ole)", r"joka kerta", r"väär(ä|ään|ässä) paik\w*",
+        r"(passed|sent|bounced|pushed) (around|back and forth|between)", r"ilman tulosta", r"tuloksetta", r"turhaan",
         r"(rejected|turned down|refused) (again|every time|\w+ times)",
         r"keep getting (rejected|refused|turned down)", r"(nobody|no one) (ever )?explains",
         r"yrittä\w* (\w+ ){0,3}(apua|apu) .{0,30}(vuoden|kuukauden|kuukausia|viikkoja|pitkään)",

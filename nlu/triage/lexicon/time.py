@@ -21,7 +21,7 @@ NOW = (
     # Finnish: today, tonight, now, just now
     r"\b(nyt|just|juuri|heti|äsken|tänään|tänää|tänä (yönä|iltana|aamuna|päivänä)|tämä (yö|ilta|aamu)"
     r"|tän (yön|illan|päivän)|tälle (yölle|illalle|päivälle)|tämän päivän|tästä illasta|tänäkään|tänäänkään|yöksi|illaksi|ensi yö\w*"
-    r"|aamulla|illalla|yöllä|hetki sitten|parhaillaan|tällä hetkellä|kiireellisesti|kiireesti|pikaisesti|hätäisesti"
+    r"|tästä (päivästä|illasta) (alkaen|lähtien)|aamulla|illalla|yöllä|hetki sitten|parhaillaan|tällä hetkellä|kiireellisesti|kiireesti|pikaisesti|hätäisesti"
     # tomorrow, this week, by a day
     r"|huomenna|huomen\w*|ylihuomenna|tällä viikolla|tämän viikon|viikon sisällä|parin päivän|muutaman päivän"
     r"|viikonlopu\w*|(?<!tähän )mennessä|" + _WEEKDAYS_FI + r"|ennen (ensi|palkka|palkan|eläkkeen|kelan|tukien)"

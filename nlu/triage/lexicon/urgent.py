@@ -31,7 +31,7 @@ _MUST = (
     r"|sanoi et)"
 )
 _LEAVE = r"(lähteä|lähtee|lahtea|lähtemään|muuttaa|muuttamaan|häipyä|poistua|olla ulkona|olla pois)"
-_HOME_FROM = r"(asunnosta|kämpästä|vuokra-asunnosta|kotoa|pois|ulos)(?! (töihin|kouluun|kauppaan|aikaisin))"
+_HOME_FROM = r"(asunnosta|kämpästä|vuokra-asunnosta|kotoa|pois|ulos|\w+n luota)(?! (töihin|kouluun|kauppaan|aikaisin))"
 
 NO_PLACE_TO_SLEEP = (
     ("no_place_to_sleep_tonight", "urgent", IMPLIED, (
@@ -49,7 +49,7 @@ NO_PLACE_TO_SLEEP = (
         r"(olen|oon) (nyt |ollut |ollu |jo )?(ilman kotia|ilman asuntoa|koditon|kodittomana|asunnoton|asunnottomana)",
         r"(kotia|asuntoa|kämppää|koti|asunto|kämppä) (ei|eikä) (ole|oo|olla)"
         r"(?=\s*($|[,.!?]|eikä|ja |mut|mutta|mihin|minne))",
-        r"(kämppä|asunto|koti)\w* (on )?(mennyt|menny|meni|mennä) alta", r"inget hem", r"ingen ?stans",
+        r"(kämppä|asunto|koti)\w* (on )?(mennyt|menny|meni|mennä) alta", r"inget hem", r"ingen ?stans", r"sov(it|er)? (ute|utomhus)",
         r"tyhjän päällä", r"kastades ut",
         both(r"\b(tarvitsen|tarviin|tarvitsisin|tarvitaan|tarvis|need|behöver)\b",
              r"(hätämaj|majoitu|yöpaik|ensisuoj|shelter|somewhere to (stay|sleep)|place to (stay|sleep)|nödboende"
@@ -83,7 +83,7 @@ NO_FOOD_OR_MONEY = (
         r"(ruokaa|rahaa|ruoka|raha) (ei|eikä) (ole|oo|olla)\b", r"\bloppu\w* (\w+ )?(rahat|ruoka|raha|ruuat)\b",
         r"(rahaa|tilillä|mulla|minulla|minulla on) (on |oo )?(enää |vain |vaan )?\d+([,.]\d+)? (senttiä|snt)", r"\brahat (on |ovat |ihan |jo |nyt )*(loppu|lopussa|lop)\w*",
         r"\braha (loppua|olla loppu)",
-        both(r"(ruoka|ruoa|ruuat|puuro|leipä|maito|korvike|syötävä|vauvanruo)", r"(\bloppu|ei (ole|oo)|tyhj|sekin loppu)"), both(r"\b(jää)?kaap", r"(\btyhj|ei (ole |oo )?mitään)"),
+        both(r"(ruoka|ruoa|ruuat|puuro|leipä|leivä|maito|korvike|syötävä|vauvanruo)", r"(\bloppu|ei (ole|oo)|tyhj|sekin loppu|sitäkään)"), both(r"\b(jää)?kaap", r"(\btyhj|ei (ole |oo )?mitään)"),
         r"(syönyt|söin|syöny|syödä) (\w+ )?viimeksi", r"viimeksi (\w+ )?(syönyt|söin|syöny)",
         r"syömättä", r"(en|ei|enkä) (ole|oo|olla) (\w+ )?(syönyt|syöny|syödä)", r"\bnäl(kä|käi|is|äs)\w*",
         r"(penniäkään|senttiäkään|euroakaan)", r"\b(pee ?aa|peeaa|rahaton|persaukinen)\b",
@@ -168,7 +168,7 @@ SUBSTANCE = (
              r"(kuivilla|raittiina|raittius|raitis|nykter|clean|sober)"), r"(lopettamaan|lopetettua|lopettaa) (juomist\w*|käyttö\w*|juomaan)",
         r"abstinens\w*", r"avgiftning\w*", r"druckit hela (veckan|helgen)",
         both(r"(druckit|dricker|super|drinking|drunk)", r"(skakar|darrar|shaking|sweating|svettas)"), r"återfall\w*", r"druckit i (flera|tre|fyra|fem|\d+) dagar",
-        r"withdrawal", r"detox\w*", r"relaps\w*", r"(drinking|using) for (days|a week|\d+ days)",
+        r"withdrawal", r"withdrawing", r"detox\w*", r"relaps\w*", r"(drinking|using) for (days|a week|\d+ days)",
         r"(drinking|using) (for )?(a week|days) straight", r"can't stop (drinking|using)",
     )),
     ("acute_substance_crisis", "urgent", IMPLIED, (
@@ -191,7 +191,7 @@ MEDICINE = (
         r"(insulin|medicin\w*|läkemed\w*) .{0,20}tar slut",
         r"ran out of (my )?\w* ?(medicine|medication|insulin|meds|pills)",
         r"(insulin|medication|medicine|meds) (runs|ran|is running) out", r"no (insulin|medicine|medication|meds) left",
-        r"out of (my )?(medicine|medication|insulin|meds)",
+        r"out of (my )?(\w+ ){0,3}(medicine|medication|insulin|meds|pills|tablets)",
         r"can't afford (my |more )?(medicine|medication|insulin|meds|a refill)",
         r"(insulin|medicine|medication|meds|inhaler|prescription)\b.{0,40}(can't|cannot|unable to) (afford|pay|buy)",
         r"last pill", r"(missed|missing) (my )?(dose|methadone|medication|meds|insulin)", r"annos jäi (saamatta|ottamatta)",
