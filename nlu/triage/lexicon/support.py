@@ -121,10 +121,11 @@ SUPPORT = (
         r"no ?one (ever )?listens", r"(second|third|fourth|fifth|sixth|\d+(st|nd|rd|th)) (attempt|try|time)", r"ingen (har )?(svarat|ringt|hjälpt|hört av sig)",
     )),
     ("asks_for_person", "support", ANY, (
-        _WANT + r" (\w+ ){0,3}" + _CONTACT + r" (\w+ )?" + _PERSON,
+        r"(?<!tietää )(?<!tietää, )(?<!tietää , )" + _WANT + r" (\w+ ){0,3}" + _CONTACT + r" (\w+ )?" + _PERSON,
         r"(joku|jonkun|jollekin|oikea|oikean|oikealle) ihmi\w*", r"oikea ihminen", r"\b\w+ (ihminen|ihmisen) (jonka|joka) kanssa",
         _WANT + r" (\w+ ){0,2}(ajan|aika|aikaa) (\w+ )?(sosiaali|ohjaaj|työntekij)\w*",
-        r"oma\w* (työntekijä|sosiaalityöntekijä|sosiaaliohjaaja|ohjaaja)\w*", r"(varata|varaan|saisinko) (\w+ )?(ajan|puhelinaja\w*)",
+        r"oma\w* (työntekijä|sosiaalityöntekijä|sosiaaliohjaaja|ohjaaja)\w*", r"(haluan|haluaisin|haluun|saisinko|saanko|voisinko) (\w+ )?varata (\w+ )?ajan",
+        r"(saisinko|saanko|voinko saada|haluaisin|haluan) (\w+ )?(ajan|puhelinaja\w*)\b",
         r"(puhelin|soitto)aja\w*", r"(puhelin|soitto)aika", r"(soittama\w*|soittaisi|soittais|soittaa) (minulle|mulle)\b", r"kasvo(kkain|tusten)",
         r"\bjoku (\w+ )?(soittais|soittaisi|ottais|ottaisi)\b",
         r"\bjoku\b .{0,40}(kanssani|mun kanssa|minun kanssa|minun kanssani)",

@@ -69,7 +69,7 @@ INFORMATION_ONLY = (
     r"|kurssilla (puhuttiin|käsiteltiin)|koulutusta (työntekijöille|henkilöstölle|henkilökunnalle)|elokuva\w*"
     r"|dokumentti\w*|dokumentin|ilmoitustaulu\w*|materiaal\w*|esite\w*|vanhempainilta\w*|harjoittelu\w*"
     r"|järjestö\w*|yhdistykse\w*|yhdistys|verkkosivu\w*|opiskelijoille|tietoa aihee\w*|luin (lehdestä|että)"
-    r"|kuulin että|thesis|training (session|for)|course|film|movie|article|research\w*|statistic\w*|documentar\w*"
+    r"|kuulin että|etukäteen|varalta|olla valmis|in advance|just in case|i förväg|thesis|training (session|for)|course|film|movie|article|research\w*|statistic\w*|documentar\w*"
     r"|read about|our (ngo|organisation|organization|club)|website|students|essay|homework|school project"
     r"|utbildning|artikel|forskning|uppsats|statistik|dokumentär\w*|studerar)\b"
 )
