@@ -32,11 +32,13 @@ sys.path.insert(0, str(ROOT))
 from bot import paths  # noqa: E402
 from bot.evaluation.intents import load_examples, predicted_intent, score  # noqa: E402
 
-VARIANTS = ["chosen", "no_lemmas", "no_dense", "rasa_default", "tfidf_logreg"]
+VARIANTS = ["chosen", "diet_only", "no_lemmas", "no_dense", "rasa_default", "tfidf_logreg"]
+LINEAR = "LinearIntentClassifier"
 DESCRIPTIONS = {
-    "chosen": "bot/config.yml as shipped",
-    "no_lemmas": "chosen, word features on surface forms instead of Voikko lemmas",
-    "no_dense": "chosen without spaCy's dense word vectors (SpacyFeaturizer)",
+    "chosen": "bot/config.yml as shipped: DIET blended with the linear classifier (lemmas, words, char n-grams, word vectors)",
+    "diet_only": "chosen without the linear classifier: DIETClassifier alone",
+    "no_lemmas": "chosen, word features on surface forms instead of Voikko lemmas (DIET and linear)",
+    "no_dense": "chosen without spaCy's dense word vectors (no SpacyFeaturizer, no vectors in the linear model)",
     "rasa_default": "WhitespaceTokenizer + CountVectorsFeaturizer + DIETClassifier (defaults)",
     "tfidf_logreg": "scikit-learn TF-IDF (word + char 2-5) + logistic regression",
 }
@@ -49,12 +51,19 @@ def _pipeline_config(variant: str) -> Dict[str, Any]:
     # Triage is a rule step after the classifier; it does not change intents.
     pipeline: List[Dict[str, Any]] = [s for s in config["pipeline"] if not s["name"].endswith("TriageAssessor")]
     config["pipeline"] = pipeline
-    if variant == "no_lemmas":
+    if variant == "diet_only":
+        config["pipeline"] = [s for s in pipeline if not s["name"].endswith(LINEAR)]
+    elif variant == "no_lemmas":
         for step in pipeline:
             if step["name"] == "CountVectorsFeaturizer" and step.get("analyzer", "word") == "word":
                 step["use_lemma"] = False
+            if step["name"].endswith(LINEAR):
+                step["use_lemmas"] = False
     elif variant == "no_dense":
         config["pipeline"] = [s for s in pipeline if s["name"] != "SpacyFeaturizer"]
+        for step in config["pipeline"]:
+            if step["name"].endswith(LINEAR):
+                step["vector_weight"] = 0.0
     elif variant == "rasa_default":
         config["pipeline"] = [
             {"name": "WhitespaceTokenizer"},
