@@ -135,6 +135,18 @@ def _threshold_sweep(parses: List[Dict[str, Any]], gold: List[str]) -> List[Dict
     return rows
 
 
+def sweep_model(model: Path) -> List[Dict[str, float]]:
+    """The threshold sweep of an already trained model (no training)."""
+    from bot.evaluation.parser import ModelParser
+
+    parser = ModelParser(model)
+    examples = load_examples(paths.HELDOUT_INTENTS_DIR)
+    try:
+        return _threshold_sweep([parser.parse(e.text) for e in examples], [e.intent for e in examples])
+    finally:
+        parser.close()
+
+
 def _run_tfidf(variant: str, workdir: Path) -> Dict[str, Any]:
     from scipy.sparse import hstack
     from sklearn.feature_extraction.text import TfidfVectorizer
@@ -229,7 +241,12 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--only", nargs="*", choices=VARIANTS)
     parser.add_argument("--one", choices=VARIANTS, help=argparse.SUPPRESS)
+    parser.add_argument("--sweep", type=Path, metavar="MODEL",
+                        help="only print the fallback-threshold sweep of a trained model on the held-out set")
     args = parser.parse_args()
+    if args.sweep:
+        print(json.dumps(sweep_model(args.sweep), indent=1))
+        return
     if args.one:
         print(json.dumps(run_one(args.one)))
         return
