@@ -66,17 +66,14 @@ class _AnyOf:
         return [p for p in self.patterns if "$" in p.pattern or any(p.search(whole) for whole in wholes)]
 
 
-def _compile(patterns: Sequence[str]) -> _AnyOf:
-    return _AnyOf(patterns)
-
-
-_NOW, _LATER, _PAST, _WEAK_NOW = _compile([NOW]), _compile([LATER]), _compile([PAST]), re.compile(fold(WEAK_NOW))
+_NOW, _LATER, _PAST, _WEAK_NOW = _AnyOf([NOW]), _AnyOf([LATER]), _AnyOf([PAST]), re.compile(fold(WEAK_NOW))
 _CLAUSE_BREAK, _SENTENCE_BREAK = re.compile(CLAUSE_BREAK), re.compile(SENTENCE_BREAK)
-_INFO, _ALL_AT_ONCE = _compile([INFORMATION_ONLY]), _compile([ALL_AT_ONCE])
-_MARKERS = [(name, level, rule, _compile(patterns)) for name, level, rule, patterns in MARKERS]
-_CONTEXT = {name: _compile([pattern]) for name, pattern in CONTEXT.items()}
-_AREAS = {name: _compile(patterns) for name, patterns in PROBLEM_AREAS.items()}
-_SAFE_NOW, _PRESENT_DANGER = _compile([SAFE_NOW]), _compile([PRESENT_DANGER])
+_INFO, _ALL_AT_ONCE = _AnyOf([INFORMATION_ONLY]), _AnyOf([ALL_AT_ONCE])
+_MARKERS = [(name, level, rule, _AnyOf(patterns)) for name, level, rule, patterns in MARKERS]
+_EMERGENCY_MARKERS = frozenset(name for name, level, _, _ in MARKERS if level == "emergency")
+_CONTEXT = {name: _AnyOf([pattern]) for name, pattern in CONTEXT.items()}
+_AREAS = {name: _AnyOf(patterns) for name, patterns in PROBLEM_AREAS.items()}
+_SAFE_NOW, _PRESENT_DANGER = _AnyOf([SAFE_NOW]), _AnyOf([PRESENT_DANGER])
 
 
 @dataclass(frozen=True)
@@ -167,6 +164,7 @@ class _Message:
 
 
 def _marker_level(message: _Message) -> tuple[list[str], str]:
+    """Markers found in the words, and the highest level among them."""
     markers: list[str] = []
     level = "none"
     for name, marker_level, rule, pattern in _MARKERS:
@@ -185,8 +183,7 @@ def _marker_level(message: _Message) -> tuple[list[str], str]:
 
 def _violence_is_over(message: _Message, markers: list[str]) -> bool:
     """Only violence markers raised the emergency, and the resident is safe elsewhere now."""
-    emergency = {name for name, level, _, _ in _MARKERS if level == "emergency"}
-    raised = emergency.intersection(markers)
+    raised = _EMERGENCY_MARKERS.intersection(markers)
     return (
         bool(raised) and raised <= set(VIOLENCE_NOW_MARKERS)
         and message.found(_SAFE_NOW) and not message.found(_PRESENT_DANGER)

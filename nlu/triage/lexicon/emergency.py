@@ -21,7 +21,13 @@ _TOOK = (
     r"(otin|otti|ottanut|ottanu|nielin|nieli|niellyt|söin|söi|vedin|vetäs|vetäsi|vetäny|vetänyt|aion ottaa|aikoo ottaa"
     r"|meinaan ottaa|ottaisin|nielisin|nappas\w*|napsi\w*|popsi\w*|took|taken|swallowed|tagit|tog|ätit|åt|svalt)"
 )
-_MANY = r"(kaikki|koko|liikaa|en massa|massor av|a bunch of|bunch of|lots of|a load of|kourallise\w*|kourallinen|paketillise\w*|handful|a whole packet|a whole|\d{2,}|viisi|kuusi|seitsemän|kahdeksan|yhdeksän|kymmenen|\w+kymmentä|tusina\w*|kymmeni\w*|purkillise\w*|all|a lot of|too many|loads of|a handful of|alla|för många)"
+_MANY = (
+    r"(kaikki|koko|liikaa|kourallise\w*|kourallinen|paketillise\w*|purkillise\w*|\d{2,}|viisi|kuusi|seitsemän"
+    r"|kahdeksan|yhdeksän|kymmenen|\w+kymmentä|tusina\w*|kymmeni\w*"
+    r"|en massa|massor av|alla|för många"
+    r"|a bunch of|bunch of|lots of|a load of|handful|a whole packet|a whole|all|a lot of|too many|loads of"
+    r"|a handful of)"
+)
 _DEATH = r"kuol(la|lut|leena|ema|emaan|isin|isi)\b"
 _WANT = r"(halu\w*|toivo\w*|tahdo\w*|pitäis\w*|pitää|mieluummin|parempi|ainoa|ainut|ulospääsy\w*|ratkaisu)"
 
@@ -29,7 +35,8 @@ SUICIDAL = (
     ("suicidal_ideation", "emergency", ANY, (
         # Finnish: wish to die, not wanting to live, farewells, plans and means
         r"\bitsari", r"\btapp?\w* (itse|itte|ittensä|ittes)\w*", r"päättää (päivä|elämä)\w*", r"päivät(ni)? päättää",
-        r"lopet\w* (tämän |tää |tä |tämä )?(kaike\w*|kaikki|elämä\w*)", r"\b" + _WANT + r" (\w+ ){0,3}" + _DEATH, r"kuolla pois", r"itse\w* tappami\w*",
+        r"lopet\w* (tämän |tää |tä |tämä )?(kaike\w*|kaikki|elämä\w*)", r"\b" + _WANT + r" (\w+ ){0,3}" + _DEATH,
+        r"kuolla pois", r"itse\w* tappami\w*",
         r"(jos en|etten|ettei|en|enkä) herä(isi|is)\b", r"end (everything|it all)\b",
         both(r"\b(ase|aseen|aseella|veitsi|veitse\w*|puukko|puuko\w*|köysi|köyden|pillerit|lääkkeet)\b",
              r"\b(itseeni|itseäni|itteeni|itteäni|itseni|ittelleni)\b"),
@@ -45,15 +52,19 @@ SUICIDAL = (
         r"(kukaan ei|ei kukaan|eikä kukaan) (edes )?(huomaa|huomais\w*|kaipaa|kaipais\w*|välitä|välittäis\w*|ikävöi)",
         r"(no ?one|nobody) (would|will|'d) (even )?(miss|notice|care)", r"ingen (skulle )?(sakna|märka|bry sig om)",
         r"(syytä|järkeä|järki|syy) (elää|jatkaa)\b", r"lopetan (tän|tämän)\s*$", r"lopetan (kaiken|elämäni)",
-        r"elämä\w* (ei )?(ole |oo )?(mitään )?(merkitystä|tarkoitusta|arvoa)", both(r"elämä", r"(lopettaa|lopetan|päättää|päätän) (sen|elämä\w*)"),
+        r"elämä\w* (ei )?(ole |oo )?(mitään )?(merkitystä|tarkoitusta|arvoa)",
+        both(r"elämä", r"(lopettaa|lopetan|päättää|päätän) (sen|elämä\w*)"),
         r"nukkua pois", r"pois lopullisesti", r"miten (\w+ )?(voi |voisi |vois )?(kuolla|tappaa itse\w*)",
         r"kuol\w* kivuttomasti", r"kivuton kuolema",
-        both(r"(päätin|päättäny\w*|päättänyt|päätetty|aion|haluun|haluan)", r"\b(tää|tämä|kaikki) (\w+ )?loppu(u|is|isi)\b"),
+        both(r"(päätin|päättäny\w*|päättänyt|päätetty|aion|haluun|haluan)",
+             r"\b(tää|tämä|kaikki) (\w+ )?loppu(u|is|isi)\b"),
         r"kuolema\w* (on |olis |olisi )?(ainoa|ainut|ulospääsy|ratkaisu|helpotus)",
         r"\b(ei|en|enkä) (\w+ )?(jaksa|halu\w*|tahdo) (enää )?elää",
         r"(en|ei) (\w+ )?(halu\w*|jaksa|tahdo) (enää olla|olla enää|olla olemassa|olla elossa)",
         r"(väsyny\w*|kyllästyny\w*|väsynyt|kyllästynyt) (\w+ )?elämään",
-        both(r"\bhyp(pää|ätä|pään|päävänsä|päisin|päämään)\b", r"(ikkun|parvek|katol|sillal|silta|kerrokse|kaitee|junan|raitei)"), r"elämä\w* (ei )?(tunnu )?(enää )?elämisen arvoi",
+        both(r"\bhyp(pää|ätä|pään|päävänsä|päisin|päämään)\b",
+             r"(ikkun|parvek|katol|sillal|silta|kerrokse|kaitee|junan|raitei)"),
+        r"elämä\w* (ei )?(tunnu )?(enää )?elämisen arvoi",
         r"(ei|en) (ole|oo|olla) (\w+ )?(mitään |mitää |mikään )?(syytä|syy|järkeä|järki) elää",
         r"(ettei|etten|enkä|en|ei) (aio |halua |haluu |haluaisi )?(enää )?herä\w* (enää|koskaan)",
         r"(en|ei|enkä) (aio|halua|haluu|haluaisi)\w* (enää )?herä(tä|is|isi)", r"ettei enää herää",
@@ -62,30 +73,39 @@ SUICIDAL = (
         r"(minun|mun|minä|hänen|hän|sen) viimeinen (ilta|yö|päivä)", r"viimeinen (ilta|yö|päivä)\w*(ni|nsä|si)\b",
         r"(halu\w*|toivo\w*|haluun) (\w+ ){0,3}(kaikki|kaiken|tämä|tää) (\w+ )?loppu(is|isi|u|maan)\b",
         r"(saisi|saada|saisin|saan) (kaiken|kaikki|tämän) loppumaan",
-        r"(kadota|häipyä) (pysyvästi|lopullisesti|ikuisesti|kokonaan)", r"jäähyväis\w*", r"hyvästi\w*", r"hyvästel\w*",
+        r"(kadota|häipyä) (pysyvästi|lopullisesti|ikuisesti|kokonaan)", r"jäähyväis\w*", r"hyvästi\w*",
+        r"hyvästel\w*",
         both(r"(kirjoitin|kirjotin|kirjoittanut|kirjottanu|jätin) (\w+ ){0,2}(kirjee|viesti|lapu)\w* (\w+ )?"
-             r"(äidi|isä|lapsi|lapsille|perhee|siskol|veljel|läheisil|kaikille)", r"(riittää|lähden|anteeksi|hyvästi|viimei)"),
-        r"\bköy(si|den|ttä)\b", r"hirttä\w*", r"pakokaasu\w*", both(r"\bletku", r"(auto|pakoputk|metsä)"), r"(junan|rekan|auton|bussin) (alle|eteen)",
+             r"(äidi|isä|lapsi|lapsille|perhee|siskol|veljel|läheisil|kaikille)",
+             r"(riittää|lähden|anteeksi|hyvästi|viimei)"),
+        r"\bköy(si|den|ttä)\b", r"hirttä\w*", r"pakokaasu\w*", both(r"\bletku", r"(auto|pakoputk|metsä)"),
+        r"(junan|rekan|auton|bussin) (alle|eteen)",
         r"hyp\w* (sillalta|katolta|parvekkeelta|alas|junan|ikkunasta)", r"sillalla .{0,30}hypp", r"mietin hyppää\w*",
         r"(olen|oon|seison|istun) (\w+ )?(junaradalla|raiteilla|sillan kaiteella)",
-        r"(kerä\w*|säästä\w*|säästel\w*) (\w+ )?(lääkkeitä|pillereitä|tabletteja|unilääkkeitä|lääke|pilleri|tabletti)\b",
-        r"(ostin|ostanut|hankin|hankkinut) (\w+ ){0,2}(unilääkkeitä|lääkkeitä|pillereitä) .{0,40}(herä|kuol|loppu|kaikki)",
+        r"(kerä\w*|säästä\w*|säästel\w*) (\w+ )?"
+        r"(lääkkeitä|pillereitä|tabletteja|unilääkkeitä|lääke|pilleri|tabletti)\b",
+        r"(ostin|ostanut|hankin|hankkinut) (\w+ ){0,2}(unilääkkeitä|lääkkeitä|pillereitä) .{0,40}(herä|kuol|loppu"
+        r"|kaikki)",
         _PILLS + r".{0,60}(aion ottaa|ott\w*) (ne|niitä|niit) (\w+ )?(kaik\w*|kerralla)",
         r"kuinka (monta|paljon) " + _PILLS + r" .{0,20}(tarvi|tarvit|pitää)",
         r"(saanut|saanu|mulla on|minulla on) tarpee(ksi|ks|kseni) .{0,40}(teen sen|lopetan)",
         r"itsetuho\w*", r"(en|ei) (enää )?(jaksa|halu\w*) olla olemassa", r"haluan (vain )?pois tästä elämästä",
         # Swedish
-        r"ta (mitt|livet|mitt eget) liv", r"(använda|skada|skära|döda) .{0,20}(på|mot)? ?mig själv", r"trött på (livet|att leva)", r"ta livet av", r"vill (inte leva|dö)", r"orkar inte leva", r"vill inte vakna",
+        r"ta (mitt|livet|mitt eget) liv", r"(använda|skada|skära|döda) .{0,20}(på|mot)? ?mig själv",
+        r"trött på (livet|att leva)", r"ta livet av", r"vill (inte leva|dö)", r"orkar inte leva", r"vill inte vakna",
         r"bättre (för alla )?utan mig", r"bäst för alla om jag", r"försvinna för alltid", r"försvann för alltid",
         r"avskedsbrev", r"hoppa (från|framför|ner)", r"döda mig själv",
         # English
         r"kill (myself|himself|herself|themself)", r"end (my life|it all|my own life)", r"want(ed)? to die",
-        r"(going to|gonna|will|want to|i'll) end it\b", r"(don't|dont|do not) want to (live|wake up|be here|be alive|exist)",
+        r"(going to|gonna|will|want to|i'll) end it\b",
+        r"(don't|dont|do not) want to (live|wake up|be here|be alive|exist)",
         r"(point|reason) (in|to) (living|live|going on)", r"better off without me",
         r"disappear (forever|for good|permanently)", r"goodbye (letter|note|message)s?",
         r"(texted|sent|wrote) (me )?(a )?goodbye", r"(want|going) to jump(?! (in|into|at|on))", r"never wake up",
         r"tired of (living|life|being alive)",
-        r"jump (off|from|in front)", r"(take|swallow) (them|these|those|the pills|all the pills) all", r"take all (of )?(my|the) (pills|tablets|meds)", r"saving up (pills|tablets|meds)", r"stockpil\w*", r"take my (own )?life",
+        r"jump (off|from|in front)", r"(take|swallow) (them|these|those|the pills|all the pills) all",
+        r"take all (of )?(my|the) (pills|tablets|meds)", r"saving up (pills|tablets|meds)", r"stockpil\w*",
+        r"take my (own )?life",
     )),
     ("suicidal_ideation", "emergency", IMPLIED, (
         r"itsemurh\w*", r"suicid\w*", r"självmord\w*",
@@ -94,13 +114,17 @@ SUICIDAL = (
 
 SELF_HARM = (
     ("self_harm", "emergency", ANY, (
-        r"\bviil(tel|tely|lel|sin|si\b|tä|ti|le|lo|to)\w*", r"(skurit|skär|skurit) sig", r"blöder (mycket|kraftigt)", r"satut\w* (it|itse|itseä)\w*", r"polt\w* itseä\w*",
-        r"(tekee|tekis|tekisi) mieli (satuttaa|viiltää|tehdä haavoja)", r"syvempiä haavoja", r"raavin (itseni|ihon) rikki",
+        r"\bviil(tel|tely|lel|sin|si\b|tä|ti|le|lo|to)\w*", r"(skurit|skär|skurit) sig", r"blöder (mycket|kraftigt)",
+        r"satut\w* (it|itse|itseä)\w*", r"polt\w* itseä\w*",
+        r"(tekee|tekis|tekisi) mieli (satuttaa|viiltää|tehdä haavoja)", r"syvempiä haavoja",
+        r"raavin (itseni|ihon) rikki",
         r"verta (tulee|vuotaa) (\w+ )?(paljon|kovasti|lattialle)", r"verenvuot\w* (ei )?(lopu|loppu|tyrehdy)",
         r"cut (too )?deep", r"blood everywhere", r"(won't|can't) stop (the )?bleeding",
-        r"\bcut(ting)? (myself|again|my (arms|wrists|legs))", r"(urge|want) to (cut|hurt myself)", r"feel like cutting",
+        r"\bcut(ting)? (myself|again|my (arms|wrists|legs))", r"(urge|want) to (cut|hurt myself)",
+        r"feel like cutting",
         r"hurt(ing)? myself", r"burn(ing)? myself", r"self[- ]?harm\w*",
-        r"skär mig", r"skära mig", r"skurit mig", r"(slutar inte|kan inte sluta) blöda", r"skadar mig själv", r"skada mig själv", r"bränner mig",
+        r"skär mig", r"skära mig", r"skurit mig", r"(slutar inte|kan inte sluta) blöda", r"skadar mig själv",
+        r"skada mig själv", r"bränner mig",
     )),
 )
 
@@ -120,7 +144,9 @@ OVERDOSE = (
         r"took (a lot of|too many|all (of )?(my|the|her|his)|a whole|loads of|a handful of|\d+) (\w+ )?"
         r"(pills|tablets|meds|medication|paracetamol|ibuprofen|bottle)",
         r"whole (bottle|box|pack)\w* of", r"took too much", r"swallowed .{0,30}(pills|tablets|bottle|paracetamol)",
-        r"\bkouristel\w*", r"(tagit|tog|ätit|åt|svalt) (en hel burk|alla (mina )?\w*(tabletter|piller|mediciner)|för många \w*(tabletter|piller))",
+        r"\bkouristel\w*",
+        r"(tagit|tog|ätit|åt|svalt) (en hel burk|alla (mina )?\w*(tabletter|piller|mediciner)|för många \w*(tabletter"
+        r"|piller))",
         r"hel burk", r"svalt .{0,20}(tabletter|piller)",
     )),
     ("overdose", "emergency", IMPLIED, (r"yliannost\w*", r"overdos\w*", r"överdos\w*")),
@@ -137,10 +163,13 @@ VIOLENCE = (
         r"\b(juuri|just) nyt .{0,40}(lyö|hakkaa|uhkaa|potkii|riehuu|kuristaa)",
         r"(löi|hakkasi|hakkas|potki|kuristi|puukotti) (\w+ ){0,2}(juuri|äsken|hetki sitten|just)\b",
         r"\b(riehuu|raivoaa)\b", r"rik(koo|konut|koi) (paikkoja|tavaroita|huonekaluja|ovea)",
-        r"pelkään (että |et )?(hän |se |mies |isä |poika )?(satuttaa|lyö|tappaa|hakkaa|tekee jotain)", r"(joku|siellä) hakkaa", r"huutaa apua", r"seuraa (mua|minua|meitä)\b", r"(following|stalking) me",
-        r"(is|keeps|he's|she's|they're) (hitting|beating|kicking|choking|strangling|attacking) (me|my|her|him|us)\b(?! out)",
+        r"pelkään (että |et )?(hän |se |mies |isä |poika )?(satuttaa|lyö|tappaa|hakkaa|tekee jotain)",
+        r"(joku|siellä) hakkaa", r"huutaa apua", r"seuraa (mua|minua|meitä)\b", r"(following|stalking) me",
+        r"(is|keeps|he's|she's|they're) (hitting|beating|kicking|choking|strangling|attacking)"
+        r" (me|my|her|him|us)\b(?! out)",
         r"(hitting|beating) (me|her|him) right now",
-        r"slår .{0,20}(just )?nu\b", r"(slog|slår) mig nyss",
+        r"slår .{0,20}(just )?nu\b", r"\b(slår|sparkar|stryper|misshandlar) (mig|oss)\b",
+        r"\b(hits|beats|kicks|chokes|strangles) (me|us)\b", r"(slog|slår) mig nyss",
         both(r"\b(löi|lyönyt|hakkasi|hakkas|potki|kuristi|heitti (minua|mua)|raiskasi|tönäisi)\b",
              r"\b(hän|se|he) (\w+ )?(huutaa|riehuu|raivoaa|uhkailee|on (vielä |vieläkin |edelleen )?(täällä|tässä))"),
     )),
@@ -154,24 +183,32 @@ VIOLENCE = (
         r"\b(puuko\w*|puukko|veitse\w*|veitsi|kirve\w*|kirves|aseella|aseen kanssa|pyssy\w*)\b",
         r"väkisin (sisään|asuntoon|kotiin|kämppään)", r"(sisään|asuntoon|kotiin|kämppään|kämpille) väkisin",
         r"oven takana", r"tapahtuu jotain pahaa", r"uhkaa hakata",
-        r"not safe", r"(don't|do not) feel safe", r"(he|she)'ll kill me", r"(will|would|going to|gonna) (kill|shoot) (me|us)", r"at (the|my) (front )?door",
+        r"not safe", r"(don't|do not) feel safe", r"(he|she)'ll kill me",
+        r"(will|would|going to|gonna) (kill|shoot) (me|us)", r"at (the|my) (front )?door",
         r"threaten\w* (to kill|me|my|us)", r"with a (knife|gun)", r"\b(gun|pistol|rifle)\b", r"outside my door",
-        r"locked me in", r"won't let me (out|leave)", r"hiding (in|from)", r"(broke|breaking|break) (in|down the door)",
-        r"inte (trygg|säker) (hemma|här|längre)", r"känner mig inte trygg", r"med (en )?kniv", r"(ska|kommer att) (döda|skjuta)",
+        r"locked me in", r"won't let me (out|leave)", r"hiding (in|from)",
+        r"(broke|breaking|break) (in|down the door)",
+        r"inte (trygg|säker) (hemma|här|längre)", r"känner mig inte trygg", r"med (en )?kniv",
+        r"(ska|kommer att) (döda|skjuta)",
         r"\b(pistol|vapen|gevär)\b", r"\b(knife|gun)\b",
-        both(r"(slog|slagit|misshandla\w*|sparka\w*) (mig|oss)", r"\b(fortfarande|är kvar|är här|är hemma)\b"), r"hotar (mig|att döda)", r"gömmer mig", r"låst in mig", r"står utanför dörren",
+        both(r"(slog|slagit|misshandla\w*|sparka\w*) (mig|oss)", r"\b(fortfarande|är kvar|är här|är hemma)\b"),
+        r"hotar (mig|att döda)", r"gömmer mig", r"låst in mig", r"står utanför dörren",
         r"släpper inte ut mig", r"bröt sig in",
     )),
-    ("other_in_danger", "emergency", ANY, (
-        r"(ei|eikä|en saa \w+) (\w+ )?(herää|hereille|herätettyä)\b", r"ei reagoi (mihinkään|mitenkään|puhee\w*|ravistel\w*)",
+    # Signs of poisoning in someone who cannot answer: the poison line's reply fits.
+    ("overdose", "emergency", ANY, (
+        r"(ei|eikä|en saa \w+) (\w+ )?(herää|hereille|herätettyä)\b",
+        r"ei reagoi (mihinkään|mitenkään|puhee\w*|ravistel\w*)",
         r"tajuton\w*", r"(ei|eikä) (\w+ )?hengitä", r"\bsinise(nä|ksi)\b", r"huulet (on |ovat )?(sini|sinert)\w*",
+        both(_PILLS + r"|kamaa|ainetta", r"(tokkura\w*|sekava|slurring|sammu\w*|puhe sammaltaa)"),
+        r"won't wake up", r"not waking up", r"can't wake (him|her|them)", r"not breathing", r"unconscious",
+        r"lips (are )?(going |turning )?blue", r"vaknar inte", r"går inte att väcka", r"andas inte", r"medvetslös",
+    )),
+    ("other_in_danger", "emergency", ANY, (
         r"(seisoo|istuu|on) (\w+ )?(parvekkeen |sillan |katon )?kaitee\w*",
         r"(aikoo|aikoi|uhkaa|uhkasi) (tappaa|lopettaa) (ittensä|itsensä|kaike\w*)",
-        r"naapuri\w* .{0,60}(hakkaa|lyö|tappe|tappaa)",
-        r"won't wake up", r"not waking up", r"can't wake (him|her|them)", r"not breathing", r"unconscious",
-        r"lips (are )?(going |turning )?blue", r"on the (railing|ledge|roof)", r"(lying|lies) on the floor",
-        both(_PILLS + r"|kamaa|ainetta", r"(tokkura\w*|sekava|slurring|sammu\w*|puhe sammaltaa)"), r"makaa (\w+ )?lattialla", r"ligger (\w+ )?på golvet",
-        r"vaknar inte", r"går inte att väcka", r"andas inte", r"medvetslös",
+        r"naapuri\w* .{0,60}(hakkaa|lyö|tappe|tappaa)", r"on the (railing|ledge|roof)", r"(lying|lies) on the floor",
+        r"makaa (\w+ )?lattialla", r"ligger (\w+ )?på golvet",
     )),
 )
 

@@ -20,8 +20,9 @@ _WEEKDAYS_SV = r"(måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)"
 NOW = (
     # Finnish: today, tonight, now, just now
     r"\b(nyt|just|juuri|heti|äsken|tänään|tänää|tänä (yönä|iltana|aamuna|päivänä)|tämä (yö|ilta|aamu)"
-    r"|tän (yön|illan|päivän)|tälle (yölle|illalle|päivälle)|tämän päivän|tästä illasta|tänäkään|tänäänkään|yöksi|illaksi|ensi yö\w*"
-    r"|tästä (päivästä|illasta) (alkaen|lähtien)|aamulla|illalla|yöllä|hetki sitten|parhaillaan|tällä hetkellä|kiireellisesti|kiireesti|pikaisesti|hätäisesti"
+    r"|tän (yön|illan|päivän)|tälle (yölle|illalle|päivälle)|tämän päivän|tästä illasta|tänäkään|tänäänkään"
+    r"|yöksi|illaksi|ensi yö\w*|tästä (päivästä|illasta) (alkaen|lähtien)|aamulla|illalla|yöllä|hetki sitten"
+    r"|parhaillaan|tällä hetkellä|kiireellisesti|kiireesti|pikaisesti|hätäisesti"
     # tomorrow, this week, by a day
     r"|huomenna|huomen\w*|ylihuomenna|tällä viikolla|tämän viikon|viikon sisällä|parin päivän|muutaman päivän"
     r"|viikonlopu\w*|(?<!tähän )mennessä|" + _WEEKDAYS_FI + r"|ennen (ensi|palkka|palkan|eläkkeen|kelan|tukien)"
@@ -34,7 +35,8 @@ NOW = (
     r"|idag|i dag|i natt|inatt|ikväll|i kväll|i eftermiddag|i morse|nu|nyss|just nu|imorgon|i morgon|i övermorgon"
     r"|igår|i går|i förrgår|i helgen|senast|förrän|akut|omedelbart|den här veckan|denna vecka|på " + _WEEKDAYS_SV +
     # English
-    r"|today|tonight|now|right now|just now|at the moment|urgently|asap|tomorrow|this (morning|evening|afternoon|week)|yesterday"
+    r"|today|tonight|now|right now|just now|at the moment|urgently|asap|tomorrow"
+    r"|this (morning|evening|afternoon|week)|yesterday"
     r"|last night|day after tomorrow|until|by (the )?(weekend|end of the week)|by " + _WEEKDAYS_EN +
     r"|on " + _WEEKDAYS_EN + r"|since (yesterday|this morning|last night))\b"
 )
@@ -54,7 +56,8 @@ LATER = (
 )
 PAST = (
     r"\b(\w+ (vuotta|vuosi|vuo|kuukautta|kuukausi) sitten"
-    r"|vuosia sitten|kuukausia sitten|viime (vuonna|vuosi|kuussa|kuu|talvena|talvi|kesänä|kesä|keväänä|kevät|syksynä|syksy)"
+    r"|vuosia sitten|kuukausia sitten"
+    r"|viime (vuonna|vuosi|kuussa|kuu|talvena|talvi|kesänä|kesä|keväänä|kevät|syksynä|syksy)"
     r"|aikoinaan|silloin kun|lapsena|nuorena|ennen vanhaan"
     r"|(years|months) ago|last (year|month|winter|summer|spring|autumn)|as a (child|kid|teenager)|back then|in the past"
     r"|(år|månader) sedan|för länge sedan|förra (året|månaden|vintern|sommaren)|i fjol|som barn)\b"
@@ -69,7 +72,8 @@ INFORMATION_ONLY = (
     r"|kurssilla (puhuttiin|käsiteltiin)|koulutusta (työntekijöille|henkilöstölle|henkilökunnalle)|elokuva\w*"
     r"|dokumentti\w*|dokumentin|ilmoitustaulu\w*|materiaal\w*|esite\w*|vanhempainilta\w*|harjoittelu\w*"
     r"|järjestö\w*|yhdistykse\w*|yhdistys|verkkosivu\w*|opiskelijoille|tietoa aihee\w*|luin (lehdestä|että)"
-    r"|kuulin että|etukäteen|varalta|olla valmis|in advance|just in case|i förväg|thesis|training (session|for)|course|film|movie|article|research\w*|statistic\w*|documentar\w*"
+    r"|kuulin että|etukäteen|varalta|olla valmis|in advance|just in case|i förväg"
+    r"|thesis|training (session|for)|course|film|movie|article|research\w*|statistic\w*|documentar\w*"
     r"|read about|our (ngo|organisation|organization|club)|website|students|essay|homework|school project"
     r"|utbildning|artikel|forskning|uppsats|statistik|dokumentär\w*|studerar)\b"
 )
