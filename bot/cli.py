@@ -28,20 +28,39 @@ def _warn_example_facts() -> None:
               f"not real ones ({', '.join(keys)}). Replace them before deployment.")
 
 
+def _hub_token() -> str:
+    """The token the hub and Rasa share: from the environment, or the generated dev secrets."""
+    if os.environ.get("NEUVO_HUB_BOT_TOKEN"):
+        return os.environ["NEUVO_HUB_BOT_TOKEN"]
+    from handoff.settings import DEFAULT_SECRETS_FILE, ensure_dev_secrets, read_env_file
+
+    secrets_file = Path(os.environ.get("NEUVO_HUB_SECRETS_FILE", DEFAULT_SECRETS_FILE))
+    ensure_dev_secrets(secrets_file)
+    return read_env_file(secrets_file)["NEUVO_HUB_BOT_TOKEN"]
+
+
 def _cmd_run(args: argparse.Namespace) -> int:
-    from bot.services import BotProcesses
+    from bot.services import HUB_PORT, BotProcesses
     from bot.training import ensure_model
 
     model = ensure_model()
     _warn_example_facts()
-    bot = BotProcesses(model=model)
+    bot = BotProcesses(model=model, hub_token=_hub_token())
     print("Starting the action server and Rasa (loading the model takes about a minute)...", flush=True)
     bot.start()
+    print("Starting the hub (resident chat and counsellor console)...", flush=True)
+    try:
+        hub_url = bot.start_hub(HUB_PORT)
+    except Exception:
+        bot.stop()
+        raise
     print(
         "\nNeuvo is running.\n"
-        f"  Rasa REST channel: {bot.rasa_url}/webhooks/rest/webhook\n"
-        f"  Action server:     {bot.actions_url}/health\n\n"
-        "Talk to it:\n"
+        f"  Resident chat:      {hub_url}/chat/\n"
+        f"  Counsellor console: {hub_url}/console/  (first user: .venv/bin/neuvo user add NAME --role admin)\n"
+        f"  Rasa REST channel:  {bot.rasa_url}/webhooks/rest/webhook\n"
+        f"  Action server:      {bot.actions_url}/health\n\n"
+        "Talk to the bot directly:\n"
         f"  curl -s {bot.rasa_url}/webhooks/rest/webhook -H 'Content-Type: application/json' \\\n"
         "       -d '{\"sender\": \"demo\", \"message\": \"Hei, miten haen toimeentulotukea?\"}'\n"
         "  or, in another terminal: .venv/bin/neuvo shell\n\n"

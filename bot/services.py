@@ -7,6 +7,7 @@ separate services that talk over HTTP only.
 from __future__ import annotations
 
 import os
+import secrets
 import subprocess
 import sys
 import time
@@ -17,14 +18,30 @@ from typing import List, Optional
 
 from bot import paths
 
+# The tracker database named in bot/endpoints.yml (relative to the project root).
+TRACKER_DB = "var/rasa-tracker.db"
 RASA_PORT = int(os.environ.get("NEUVO_RASA_PORT", 5005))
 ACTIONS_PORT = int(os.environ.get("NEUVO_ACTIONS_PORT", 5055))
 
 
-def _child_env() -> dict:
+HUB_TOKEN_ENV = "NEUVO_HUB_BOT_TOKEN"
+HUB_PYTHON = ".venv-hub/bin/python"
+HUB_PORT = int(os.environ.get("NEUVO_HUB_PORT", 8080))
+
+
+def _child_env(hub_token: Optional[str] = None) -> dict:
+    """The children's environment; Rasa reads the hub channel's token from it.
+
+    credentials.yml refers to ${NEUVO_HUB_BOT_TOKEN}, and Rasa refuses to start
+    when it is unset: without a hub, a random token keeps the channel closed.
+    """
     env = dict(os.environ)
     env.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
     env.setdefault("PYTHONWARNINGS", "ignore")
+    if hub_token:
+        env[HUB_TOKEN_ENV] = hub_token
+    elif not env.get(HUB_TOKEN_ENV):
+        env[HUB_TOKEN_ENV] = secrets.token_urlsafe(48)
     return env
 
 
@@ -52,6 +69,9 @@ class BotProcesses:
     rasa_port: int = RASA_PORT
     actions_port: int = ACTIONS_PORT
     log_dir: Optional[Path] = None
+    hub_token: Optional[str] = None
+    # The bot environment's Python (the hub's tests start Rasa from .venv-hub).
+    python: str = sys.executable
     children: List[subprocess.Popen] = field(default_factory=list)
 
     @property
@@ -68,7 +88,7 @@ class BotProcesses:
             self.log_dir.mkdir(parents=True, exist_ok=True)
             stdout = open(self.log_dir / f"{name}.log", "ab")
         child = subprocess.Popen(
-            command, cwd=paths.PROJECT_ROOT, env=_child_env(),
+            command, cwd=paths.PROJECT_ROOT, env=_child_env(self.hub_token),
             stdout=stdout, stderr=subprocess.STDOUT if stdout else None,
         )
         self.children.append(child)
@@ -76,9 +96,9 @@ class BotProcesses:
 
     def start(self, timeout: float = 180) -> None:
         endpoints = self._endpoints_file()
-        actions = self._spawn("actions", [sys.executable, "-m", "actions.server", "--port", str(self.actions_port)])
+        actions = self._spawn("actions", [self.python, "-m", "actions.server", "--port", str(self.actions_port)])
         rasa = self._spawn("rasa", [
-            sys.executable, "-m", "rasa", "run",
+            self.python, "-m", "rasa", "run",
             "--model", str(self.model),
             "--endpoints", str(endpoints),
             "--credentials", str(paths.CREDENTIALS_FILE),
@@ -91,15 +111,45 @@ class BotProcesses:
             self.stop()
             raise
 
-    def _endpoints_file(self) -> Path:
-        """The endpoints file, rewritten when the action server uses another port."""
-        if self.actions_port == 5055:
-            return paths.ENDPOINTS_FILE
-        target = (self.log_dir or paths.PROJECT_ROOT / "var") / f"endpoints-{self.actions_port}.yml"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(
-            paths.ENDPOINTS_FILE.read_text().replace(":5055/", f":{self.actions_port}/"), encoding="utf-8"
+    def start_hub(self, port: int, timeout: float = 60) -> str:
+        """Starts the hub (`python -m handoff serve` in .venv-hub) after Rasa; returns its URL.
+
+        The hub migrates its database at start and reaches Rasa through the
+        private channel with the same token this Rasa was given.
+        """
+        hub_python = paths.PROJECT_ROOT / HUB_PYTHON
+        if not hub_python.exists():
+            raise RuntimeError(f"{HUB_PYTHON} is missing: run scripts/bootstrap.sh first")
+        env = _child_env(self.hub_token)
+        env.update({"NEUVO_RASA_URL": self.rasa_url, "NEUVO_HUB_PORT": str(port), "NEUVO_HUB_BOT_TOKEN": env[HUB_TOKEN_ENV]})
+        stdout = None
+        if self.log_dir is not None:
+            self.log_dir.mkdir(parents=True, exist_ok=True)
+            stdout = open(self.log_dir / "hub.log", "ab")
+        hub = subprocess.Popen(
+            [str(hub_python), "-m", "handoff", "serve", "--port", str(port)], cwd=paths.PROJECT_ROOT, env=env,
+            stdout=stdout, stderr=subprocess.STDOUT if stdout else None,
         )
+        self.children.append(hub)
+        url = f"http://{os.environ.get('NEUVO_HUB_HOST', '127.0.0.1')}:{port}"
+        wait_for_http(f"{url}/healthz", timeout, hub)
+        return url
+
+    def _endpoints_file(self) -> Path:
+        """The endpoints file, rewritten when the action server uses another port.
+
+        A rewritten file also keeps its own tracker database beside it, so that
+        test servers never share conversations with `neuvo run`.
+        """
+        (paths.PROJECT_ROOT / "var").mkdir(exist_ok=True)  # the default tracker database's folder
+        if self.actions_port == 5055 and self.log_dir is None:
+            return paths.ENDPOINTS_FILE
+        folder = self.log_dir or paths.PROJECT_ROOT / "var"
+        target = folder / f"endpoints-{self.actions_port}.yml"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        text = paths.ENDPOINTS_FILE.read_text().replace(":5055/", f":{self.actions_port}/")
+        text = text.replace(f'"{TRACKER_DB}"', f'"{folder / f"rasa-tracker-{self.actions_port}.db"}"')
+        target.write_text(text, encoding="utf-8")
         return target
 
     def stop(self) -> None:

@@ -24,6 +24,10 @@ def _in_hub_environment() -> bool:
 collect_ignore = ["bot", "nlu", "actions", "triage"] if _in_hub_environment() else ["handoff"]
 
 
+# The hub channel's bearer token for every test Rasa (bot/channels/hub.py).
+HUB_TEST_TOKEN = "test-hub-token-" + "x" * 40
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -60,8 +64,8 @@ def bot_server(model_path: Path, tmp_path_factory) -> Iterator[str]:
 
     processes = BotProcesses(
         model=model_path, rasa_port=free_port(), actions_port=free_port(),
-        log_dir=tmp_path_factory.mktemp("bot-logs"),
+        log_dir=tmp_path_factory.mktemp("bot-logs"), hub_token=HUB_TEST_TOKEN,
     )
-    processes.start(timeout=240)
+    processes.start(timeout=480)  # loading takes minutes on 2 busy cores
     yield processes.rasa_url
     processes.stop()
