@@ -236,3 +236,37 @@ async def test_deliver_to_resident_pushes_stored_counsellor_messages(hub, sessio
     await asyncio.sleep(0.3)
     assert len(resident.of("bot_uttered")) == 1
     await resident.close()
+
+
+async def test_the_page_and_its_config_over_http(hub) -> None:
+    base_url, _app = hub
+    async with httpx.AsyncClient(base_url=base_url) as http:
+        root = await http.get("/")
+        assert root.status_code in (301, 302, 307, 308) and root.headers["location"].endswith("/chat/")
+        page = await http.get("/chat/")
+        assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+        csp = page.headers["content-security-policy"]
+        assert "script-src 'self'" in csp and "frame-ancestors 'none'" in csp and "unsafe-inline" not in csp
+        assert page.headers["cache-control"] == "no-store" and page.headers["x-content-type-options"] == "nosniff"
+        assert '<html lang="fi">' in page.text and "/static/chat/vendor/socket.io.min.js" in page.text
+        config = (await http.get("/chat/config.json")).json()
+        assert config["emergency_number"] == "112" and config["polku_phone"] == "03 555 0100"
+        assert config["privacy_notice_url"] == "https://example.org/tietosuoja"
+        assert config["max_message_chars"] == 2000
+        for asset in ("chat.js", "chat.css", "vendor/socket.io.min.js"):
+            assert (await http.get(f"/static/chat/{asset}")).status_code == 200, asset
+
+
+async def test_a_websocket_frame_over_the_limit_closes_only_that_socket(hub) -> None:
+    base_url, _app = hub
+    greedy = Resident(base_url)
+    await greedy.connect()
+    await greedy.client.emit("user_uttered", {"message": "x" * 40_000})  # > websocket_max_bytes
+    await asyncio.sleep(1)
+    assert not greedy.client.connected
+    polite = Resident(base_url)
+    await polite.connect()
+    await polite.say("Vielä toimii")
+    assert (await polite.wait("bot_uttered"))["text"] == "Vastaus: Vielä toimii"
+    for client in (greedy, polite):
+        await client.close()
