@@ -37,6 +37,10 @@ SUICIDAL = (
         r"\bitsari", r"\btapp?\w* (itse|itte|ittensä|ittes)\w*", r"päättää (päivä|elämä)\w*", r"päivät(ni)? päättää",
         r"lopet\w* (tämän |tää |tä |tämä )?(kaike\w*|kaikki|elämä\w*)", r"\b" + _WANT + r" (\w+ ){0,3}" + _DEATH,
         r"kuolla pois", r"itse\w* tappami\w*",
+        r"(ajaa|ajan|ajaisin|ajamaan) (\w+ ){0,2}(päin|eteen|alle) (rekkaa|junaa|seinää|puuta|kalliota|rekan|junan)",
+        r"(minua|mua|minuu) ei (enää )?(ole|olis|olisi|ois)\b(?! (kotona|paikalla|töissä))",
+        r"sluta (existera|finnas|leva)", r"samlat (på mig )?\w*(tabletter|piller|mediciner)",
+        r"(happier|better( off)?) (if|without) (i was|i were|me)", r"if i (was|were) (dead|gone|not here)",
         r"(jos en|etten|ettei|en|enkä) herä(isi|is)\b", r"end (everything|it all)\b",
         both(r"\b(ase|aseen|aseella|veitsi|veitse\w*|puukko|puuko\w*|köysi|köyden|pillerit|lääkkeet)\b",
              r"\b(itseeni|itseäni|itteeni|itteäni|itseni|ittelleni)\b"),
@@ -114,7 +118,7 @@ SUICIDAL = (
 
 SELF_HARM = (
     ("self_harm", "emergency", ANY, (
-        r"\bviil(tel|tely|lel|sin|si\b|tä|ti|le|lo|to)\w*", r"(skurit|skär|skurit) sig", r"blöder (mycket|kraftigt)",
+        r"\bviil(tel|tely|lel|sin|si\b|tä|ti|le|lo|to)\w*", r"partater\w*", r"\brazor\b", r"rakblad\w*", r"(skurit|skär|skurit) sig", r"blöder (mycket|kraftigt)",
         r"satut\w* (it|itse|itseä)\w*", r"polt\w* itseä\w*",
         r"(tekee|tekis|tekisi) mieli (satuttaa|viiltää|tehdä haavoja)", r"syvempiä haavoja",
         r"raavin (itseni|ihon) rikki",
@@ -182,7 +186,9 @@ VIOLENCE = (
         r"uhkaa tappaa", r"älä tapa", r"ampua (minut|mut|meidät)", r"murtautu\w*", r"(hakkaa|potkii|takoo) ovea",
         r"\b(puuko\w*|puukko|veitse\w*|veitsi|kirve\w*|kirves|aseella|aseen kanssa|pyssy\w*)\b",
         r"väkisin (sisään|asuntoon|kotiin|kämppään)", r"(sisään|asuntoon|kotiin|kämppään|kämpille) väkisin",
-        r"oven takana", r"tapahtuu jotain pahaa", r"uhkaa hakata",
+        r"oven takana", r"tapahtuu jotain pahaa", r"uhkaa hakata", r"etsii (minua|mua|meitä)\b",
+        r"uh(a|k)\w* (tehdä|satuttaa) (\w+ )?(jotain|pahaa)", r"uh(a|k)\w* satuttaa", r"\bhiding\b",
+        r"(broken|broke|breaking) (down )?the door",
         r"not safe", r"(don't|do not) feel safe", r"(he|she)'ll kill me",
         r"(will|would|going to|gonna) (kill|shoot) (me|us)", r"at (the|my) (front )?door",
         r"threaten\w* (to kill|me|my|us)", r"with a (knife|gun)", r"\b(gun|pistol|rifle)\b", r"outside my door",
@@ -201,6 +207,7 @@ VIOLENCE = (
         r"ei reagoi (mihinkään|mitenkään|puhee\w*|ravistel\w*)",
         r"tajuton\w*", r"(ei|eikä) (\w+ )?hengitä", r"\bsinise(nä|ksi)\b", r"huulet (on |ovat )?(sini|sinert)\w*",
         both(_PILLS + r"|kamaa|ainetta", r"(tokkura\w*|sekava|slurring|sammu\w*|puhe sammaltaa)"),
+        r"(går inte att|kan inte) (få kontakt|väcka)", r"(ei saa|en saa) (\w+ )?(yhteyttä|kontaktia)",
         r"won't wake up", r"not waking up", r"can't wake (him|her|them)", r"not breathing", r"unconscious",
         r"lips (are )?(going |turning )?blue", r"vaknar inte", r"går inte att väcka", r"andas inte", r"medvetslös",
     )),

@@ -34,6 +34,7 @@ SUPPORT = (
         r"(en|ei) (\w+ )?(jaksa|jaksaa|pysty|pystyä) (enää )?(hoitaa|hoitamaan|nousta|käydä|käymään|tehdä|siivo\w*"
         r"|avata|laittaa|pitää huolta|huolehtia)", r"levällään",
         r"(en|ei) (\w+ )?(pärjää|pärjätä)\b", r"\b(en|etten|enkä) (\w+ )?(selviä|selviäisi)\b",
+        r"(ei|eikä) (\w+ )?selviä (enää )?(arjesta|kotona|yksin|päivistä)",
         r"arki\w* (ei|eikä) (suju|sujua|onnistu|onnistua)",
         r"(en|ei) (ole |oo |olla )?(saa|saanut|saanu|saada) (\w+ ){0,2}(hoidettua|hoitaa|aikaiseksi"
         r"|aikaseks|aikaan|tehtyä|tehdä)",
@@ -135,7 +136,7 @@ SUPPORT = (
         r"(for|since) (months|weeks|a year) .{0,30}(no ?one|nobody)",
         r"(fem|tre|fyra|flera|många) gånger",
         r"ingen (hjälper|ringer|svarar|har hört av sig|tar tag|bryr sig|gör något)",
-        r"fram och tillbaka", r"sökt hjälp (överallt|flera|många)", r"ingen lyssnar", r"tar mig på allvar",
+        r"fram och tillbaka", r"sökt hjälp (överallt|flera|många)", r"ingen lyssnar", both(r"(yrittänyt|yrittäny|yritän|yritin)", r"\bjo (\w+ )?(kuukau|viiko|vuo|viikkoja|kuukausia)"), r"tar mig på allvar",
         r"försökt få hjälp",
         both(r"(tavoitta|saada kiinni|saanut kiinni|yrittänyt soittaa)",
              r"(viikko|viikkoja|kuukau|päiviä|monta kertaa)"),
@@ -173,7 +174,7 @@ SUPPORT = (
         r"|human"
         r"|social worker|counsellor|counselor|worker)", r"(a |real )(person|human)\b.{0,20}(talk|speak|chat)",
         r"is there a (real )?(person|human)",
-        r"call me( back)?\b", r"face to face",
+        r"call me( back)?\b", r"face to face", r"call from (a|an|the|my) (social worker|counsellor|person|someone|worker)",
         r"(get|have|want|need) (a |an |my own |my )?(named|own|designated) (social )?worker",
         r"(prata|tala|träffa) (med )?(en )?(riktig )?(människa|person|socialhandledare|socialarbetare|handledare"
         r"|någon)",

@@ -13,7 +13,7 @@ two years ago, as a child.
 """
 from __future__ import annotations
 
-_WEEKDAYS_FI = r"(maanantai|tiistai|keskiviiko|torstai|perjantai|lauantai|sunnuntai)\w*"
+_WEEKDAYS_FI = r"(maanantai|tiistai|keskiviikko|torstai|perjantai|lauantai|sunnuntai)\w*"
 _WEEKDAYS_EN = r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _WEEKDAYS_SV = r"(måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)"
 
