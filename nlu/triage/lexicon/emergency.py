@@ -66,7 +66,7 @@ SUICIDAL = (
         r"\b(ei|en|enkä) (\w+ )?(jaksa|halu\w*|tahdo) (enää )?elää",
         r"(en|ei) (\w+ )?(halu\w*|jaksa|tahdo) (enää olla|olla enää|olla olemassa|olla elossa)",
         r"(väsyny\w*|kyllästyny\w*|väsynyt|kyllästynyt) (\w+ )?elämään",
-        both(r"\bhyp(pää|ätä|pään|päävänsä|päisin|päämään)\b",
+        both(r"\bhyp(p|ä)\w*",
              r"(ikkun|parvek|katol|sillal|silta|kerrokse|kaitee|junan|raitei)"),
         r"elämä\w* (ei )?(tunnu )?(enää )?elämisen arvoi",
         r"(ei|en) (ole|oo|olla) (\w+ )?(mitään |mitää |mikään )?(syytä|syy|järkeä|järki) elää",
@@ -93,7 +93,8 @@ SUICIDAL = (
         _PILLS + r".{0,60}(aion ottaa|ott\w*) (ne|niitä|niit) (\w+ )?(kaik\w*|kerralla)",
         r"kuinka (monta|paljon) " + _PILLS + r" .{0,20}(tarvi|tarvit|pitää)",
         r"(saanut|saanu|mulla on|minulla on) tarpee(ksi|ks|kseni) .{0,40}(teen sen|lopetan)",
-        r"itsetuho\w*", r"(en|ei) (enää )?(jaksa|halu\w*) olla olemassa", r"haluan (vain )?pois tästä elämästä",
+        r"(en|ei) (enää )?(jaksa|halu\w*) olla olemassa",
+        r"(nothing|no reason) to live for", r"inget att leva för", r"ei (ole |oo )?mitään minkä (takia|vuoksi) elää", r"haluan (vain )?pois tästä elämästä",
         # Swedish
         r"ta (mitt|livet|mitt eget) liv", r"(använda|skada|skära|döda) .{0,20}(på|mot)? ?mig själv",
         r"trött på (livet|att leva)", r"ta livet av", r"vill (inte leva|dö)", r"orkar inte leva", r"vill inte vakna",
@@ -112,7 +113,7 @@ SUICIDAL = (
         r"take my (own )?life",
     )),
     ("suicidal_ideation", "emergency", IMPLIED, (
-        r"itsemurh\w*", r"suicid\w*", r"självmord\w*",
+        r"itsemurh\w*", r"itsetuho\w*", r"suicid\w*", r"självmord\w*",
     )),
 )
 
@@ -124,6 +125,8 @@ SELF_HARM = (
         r"raavin (itseni|ihon) rikki",
         r"verta (tulee|vuotaa) (\w+ )?(paljon|kovasti|lattialle)", r"verenvuot\w* (ei )?(lopu|loppu|tyrehdy)",
         r"cut (too )?deep", r"blood everywhere", r"(won't|can't) stop (the )?bleeding",
+        r"(vaaraksi|vaarallinen|vaara) itselleni", r"(teen|tehdä|tekisin|teenkö) itselleni (jotain|pahaa)",
+        r"danger to (myself|himself|herself)", r"(gör|göra) mig själv illa",
         r"\bcut(ting)? (myself|again|my (arms|wrists|legs))", r"(urge|want) to (cut|hurt myself)",
         r"feel like cutting",
         r"hurt(ing)? myself", r"burn(ing)? myself", r"self[- ]?harm\w*",
@@ -141,6 +144,8 @@ OVERDOSE = (
         r"(otin|otti|ottanut|ottanu|nielin|nieli|niellyt|söin|söi|vedin|vetäs|vetäsi|vetäny|vetänyt) (\w+ ){0,3}"
         r"(liikaa|koko purk\w*)",
         r"(ottaa|niellä|syödä|vetää) (\w+ )?(liikaa|koko purkki)",
+        _TOOK + r" (\w+ ){0,2}(levyä|levyllise\w*|purkillise\w*|paketillise\w*|koko (purki|paketi|levy)\w*)\b",
+        r"(drinking|dricker) (\w+ )?(with|med) (\w+ )?(pills|tablets|tabletter|piller)",
         both(r"(otin|otti|ottanut|ottanu|nielin|söin|vedin|vetäs)\w* (\w+ ){0,3}" + _PILLS,
              r"(alkoho|viina|kalja|viini|vodka)\w* (\w+ )?päälle"),
         r"(pillerit|lääkkeet|tabletit) .{0,20}valmiina",
@@ -184,7 +189,10 @@ VIOLENCE = (
         r"(uha\w*|uhkaa|sanoi|sano|sanoo|huutaa|huusi|aikoo|lupasi|lupas)\w* (\w+ ){0,2}(että |et )?(se |hän )?"
         r"(tappaa|tappavansa|tapan) (minut|mut|meidät|sut|minä)\b", r"tappaa (minut|mut|meidät) kun",
         r"uhkaa tappaa", r"älä tapa", r"ampua (minut|mut|meidät)", r"murtautu\w*", r"(hakkaa|potkii|takoo) ovea",
-        r"\b(puuko\w*|puukko|veitse\w*|veitsi|kirve\w*|kirves|aseella|aseen kanssa|pyssy\w*)\b",
+        r"\b(puuko\w*|puukko|veitse\w*|veitsi|kirve\w*|kirves|aseella|aseen kanssa|pyssy\w*|haulik\w*|kivääri\w*"
+        r"|pistooli\w*|revolveri\w*|ampuma-ase\w*)\b",
+        r"(lukin\w*|lukitsi|lukitsee) (meidät|minut|mut|meitä)\b", r"(kirjoitan|kirjotan|skriver) (\w+ )?(vessasta|kylpyhuoneesta"
+        r"|salaa|från toaletten|från badrummet|i smyg)", r"trycker ner mig",
         r"väkisin (sisään|asuntoon|kotiin|kämppään)", r"(sisään|asuntoon|kotiin|kämppään|kämpille) väkisin",
         r"oven takana", r"tapahtuu jotain pahaa", r"uhkaa hakata", r"etsii (minua|mua|meitä)\b",
         r"uh(a|k)\w* (tehdä|satuttaa) (\w+ )?(jotain|pahaa)", r"uh(a|k)\w* satuttaa", r"\bhiding\b",
@@ -212,6 +220,8 @@ VIOLENCE = (
         r"lips (are )?(going |turning )?blue", r"vaknar inte", r"går inte att väcka", r"andas inte", r"medvetslös",
     )),
     ("other_in_danger", "emergency", ANY, (
+        r"sytyttää (\w+ )?(tuleen|palamaan)", r"tuhopolt\w*", r"set (the )?(house|flat|building) on fire",
+        r"tända eld på",
         r"(seisoo|istuu|on) (\w+ )?(parvekkeen |sillan |katon )?kaitee\w*",
         r"(aikoo|aikoi|uhkaa|uhkasi) (tappaa|lopettaa) (ittensä|itsensä|kaike\w*)",
         r"naapuri\w* .{0,60}(hakkaa|lyö|tappe|tappaa)", r"on the (railing|ledge|roof)", r"(lying|lies) on the floor",

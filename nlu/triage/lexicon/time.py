@@ -71,9 +71,10 @@ INFORMATION_ONLY = (
     r"|opinnäytety\w*|gradu\w*|tutkielm\w*|tutkimu\w*|tilasto\w*|artikkeli\w*|esitelm\w*|essee\w*"
     r"|kurssilla (puhuttiin|käsiteltiin)|koulutusta (työntekijöille|henkilöstölle|henkilökunnalle)|elokuva\w*"
     r"|dokumentti\w*|dokumentin|ilmoitustaulu\w*|materiaal\w*|esite\w*|vanhempainilta\w*|harjoittelu\w*"
-    r"|järjestö\w*|yhdistykse\w*|yhdistys|verkkosivu\w*|opiskelijoille|tietoa aihee\w*|luin (lehdestä|että)"
+    r"|järjestö\w*|yhdistykse\w*|yhdistys|verkkosivu\w*|opiskelijoille|tietoa aihee\w*"
+    r"|(luin|lukenut|lukeneet) (\w+ )?(lehdestä|että|uutisista|artikkeli\w*)|vertaistu\w*|omaisille|surun käsittely"
     r"|kuulin että|etukäteen|varalta|olla valmis|in advance|just in case|i förväg"
-    r"|thesis|training (session|for)|course|film|movie|article|research\w*|statistic\w*|documentar\w*"
+    r"|thesis|training|prevention|our staff|for staff|stödgrupp\w*|anhöriga|förebygg\w*|support group|bereave\w*|course|film|movie|article|research\w*|statistic\w*|documentar\w*"
     r"|read about|our (ngo|organisation|organization|club)|website|students|essay|homework|school project"
     r"|utbildning|artikel|forskning|uppsats|statistik|dokumentär\w*|studerar)\b"
 )
