@@ -94,7 +94,8 @@ SUICIDAL = (
         r"kuinka (monta|paljon) " + _PILLS + r" .{0,20}(tarvi|tarvit|pitää)",
         r"(saanut|saanu|mulla on|minulla on) tarpee(ksi|ks|kseni) .{0,40}(teen sen|lopetan)",
         r"(en|ei) (enää )?(jaksa|halu\w*) olla olemassa",
-        r"(nothing|no reason) to live for", r"inget att leva för", r"ei (ole |oo )?mitään minkä (takia|vuoksi) elää", r"haluan (vain )?pois tästä elämästä",
+        r"(nothing|no reason) to live for", r"inget att leva för", r"ei (ole |oo )?mitään minkä (takia|vuoksi) elää",
+        r"haluan (vain )?pois tästä elämästä",
         # Swedish
         r"ta (mitt|livet|mitt eget) liv", r"(använda|skada|skära|döda) .{0,20}(på|mot)? ?mig själv",
         r"trött på (livet|att leva)", r"ta livet av", r"vill (inte leva|dö)", r"orkar inte leva", r"vill inte vakna",
@@ -119,7 +120,8 @@ SUICIDAL = (
 
 SELF_HARM = (
     ("self_harm", "emergency", ANY, (
-        r"\bviil(tel|tely|lel|sin|si\b|tä|ti|le|lo|to)\w*", r"partater\w*", r"\brazor\b", r"rakblad\w*", r"(skurit|skär|skurit) sig", r"blöder (mycket|kraftigt)",
+        r"\bviil(tel|tely|lel|sin|si\b|tä|ti|le|lo|to)\w*", r"partater\w*", r"\brazor\b", r"rakblad\w*",
+        r"(skurit|skär|skurit) sig", r"blöder (mycket|kraftigt)",
         r"satut\w* (it|itse|itseä)\w*", r"polt\w* itseä\w*",
         r"(tekee|tekis|tekisi) mieli (satuttaa|viiltää|tehdä haavoja)", r"syvempiä haavoja",
         r"raavin (itseni|ihon) rikki",
@@ -191,7 +193,8 @@ VIOLENCE = (
         r"uhkaa tappaa", r"älä tapa", r"ampua (minut|mut|meidät)", r"murtautu\w*", r"(hakkaa|potkii|takoo) ovea",
         r"\b(puuko\w*|puukko|veitse\w*|veitsi|kirve\w*|kirves|aseella|aseen kanssa|pyssy\w*|haulik\w*|kivääri\w*"
         r"|pistooli\w*|revolveri\w*|ampuma-ase\w*)\b",
-        r"(lukin\w*|lukitsi|lukitsee) (meidät|minut|mut|meitä)\b", r"(kirjoitan|kirjotan|skriver) (\w+ )?(vessasta|kylpyhuoneesta"
+        r"(lukin\w*|lukitsi|lukitsee) (meidät|minut|mut|meitä)\b",
+        r"(kirjoitan|kirjotan|skriver) (\w+ )?(vessasta|kylpyhuoneesta"
         r"|salaa|från toaletten|från badrummet|i smyg)", r"trycker ner mig",
         r"väkisin (sisään|asuntoon|kotiin|kämppään)", r"(sisään|asuntoon|kotiin|kämppään|kämpille) väkisin",
         r"oven takana", r"tapahtuu jotain pahaa", r"uhkaa hakata", r"etsii (minua|mua|meitä)\b",

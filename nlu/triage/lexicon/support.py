@@ -136,7 +136,9 @@ SUPPORT = (
         r"(for|since) (months|weeks|a year) .{0,30}(no ?one|nobody)",
         r"(fem|tre|fyra|flera|många) gånger",
         r"ingen (hjälper|ringer|svarar|har hört av sig|tar tag|bryr sig|gör något)",
-        r"fram och tillbaka", r"sökt hjälp (överallt|flera|många)", r"ingen lyssnar", both(r"(yrittänyt|yrittäny|yritän|yritin)", r"\bjo (\w+ )?(kuukau|viiko|vuo|viikkoja|kuukausia)"), r"tar mig på allvar",
+        r"fram och tillbaka", r"sökt hjälp (överallt|flera|många)", r"ingen lyssnar",
+        both(r"(yrittänyt|yrittäny|yritän|yritin)", r"\bjo (\w+ )?(kuukau|viiko|vuo|viikkoja|kuukausia)"),
+        r"tar mig på allvar",
         r"försökt få hjälp",
         both(r"(tavoitta|saada kiinni|saanut kiinni|yrittänyt soittaa)",
              r"(viikko|viikkoja|kuukau|päiviä|monta kertaa)"),
@@ -174,7 +176,8 @@ SUPPORT = (
         r"|human"
         r"|social worker|counsellor|counselor|worker)", r"(a |real )(person|human)\b.{0,20}(talk|speak|chat)",
         r"is there a (real )?(person|human)",
-        r"call me( back)?\b", r"face to face", r"call from (a|an|the|my) (social worker|counsellor|person|someone|worker)",
+        r"call me( back)?\b", r"face to face",
+        r"call from (a|an|the|my) (social worker|counsellor|person|someone|worker)",
         r"(get|have|want|need) (a |an |my own |my )?(named|own|designated) (social )?worker",
         r"(prata|tala|träffa) (med )?(en )?(riktig )?(människa|person|socialhandledare|socialarbetare|handledare"
         r"|någon)",

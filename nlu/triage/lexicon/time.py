@@ -74,7 +74,8 @@ INFORMATION_ONLY = (
     r"|järjestö\w*|yhdistykse\w*|yhdistys|verkkosivu\w*|opiskelijoille|tietoa aihee\w*"
     r"|(luin|lukenut|lukeneet) (\w+ )?(lehdestä|että|uutisista|artikkeli\w*)|vertaistu\w*|omaisille|surun käsittely"
     r"|kuulin että|etukäteen|varalta|olla valmis|in advance|just in case|i förväg"
-    r"|thesis|training|prevention|our staff|for staff|stödgrupp\w*|anhöriga|förebygg\w*|support group|bereave\w*|course|film|movie|article|research\w*|statistic\w*|documentar\w*"
+    r"|thesis|training|prevention|our staff|for staff|support group|bereave\w*|course|film|movie|article"
+    r"|research\w*|statistic\w*|documentar\w*|stödgrupp\w*|anhöriga|förebygg\w*"
     r"|read about|our (ngo|organisation|organization|club)|website|students|essay|homework|school project"
     r"|utbildning|artikel|forskning|uppsats|statistik|dokumentär\w*|studerar)\b"
 )

@@ -51,7 +51,8 @@ NO_PLACE_TO_SLEEP = (
         r"(olen|oon) (nyt |ollut |ollu |jo )?(ilman kotia|ilman asuntoa|koditon|kodittomana|asunnoton|asunnottomana)",
         r"(kotia|asuntoa|kämppää|koti|asunto|kämppä) (ei|eikä) (ole|oo|olla)"
         r"(?=\s*($|[,.!?]|eikä|ja |mut|mutta|mihin|minne))",
-        r"(kämppä|asunto|koti)\w* (on )?(mennyt|menny|meni|mennä) alta", r"inget hem", r"ingen ?stans", r"inte (haft |har )?någonstans att (sova|bo)",
+        r"(kämppä|asunto|koti)\w* (on )?(mennyt|menny|meni|mennä) alta", r"inget hem", r"ingen ?stans",
+        r"inte (haft |har )?någonstans att (sova|bo)",
         r"(sleep|sleeping|slept) (in|on|at) (a|the|my) (car|stairwell|station|park|bus \w+|bench|doorway|tent|street)",
         r"sov(it|er)? (ute|utomhus)",
         r"tyhjän päällä", r"kastades ut",
@@ -228,7 +229,8 @@ MEDICINE = (
         r"out of (my )?(\w+ ){0,3}(medicine|medication|insulin|meds|pills|tablets)",
         r"can't afford (my |more )?(medicine|medication|insulin|meds|a refill)",
         r"(insulin|medicine|medication|meds|inhaler|prescription)\b.{0,40}(can't|cannot|unable to) (afford|pay|buy)",
-        r"last pill", _MEDICINE + r".{0,40}(jäljellä|enää) (vain |vaan )?(\w+ ){0,3}(annos|päivän)", r"(missed|missing) (my )?(dose|methadone|medication|meds|insulin)",
+        r"last pill", _MEDICINE + r".{0,40}(jäljellä|enää) (vain |vaan )?(\w+ ){0,3}(annos|päivän)",
+        r"(missed|missing) (my )?(dose|methadone|medication|meds|insulin)",
         r"annos jäi (saamatta|ottamatta)",
     )),
 )
