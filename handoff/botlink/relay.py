@@ -166,30 +166,43 @@ async def _store_answer(app: Sanic, conversation_id: str, message_id: int, answe
 
 
 async def _send_pending_handback(app: Sanic, conversation_id: str) -> bool:
-    """Tells the bot about a hand-back it has not heard of; False if the bot is unreachable."""
+    """Tells the bot about a hand-back it has not heard of; False if the bot is unreachable.
+
+    The resident hears the bot's own welcome back; if the bot has none, or cannot
+    be reached, the hub's short message instead (stored once per hand-back).
+    """
     async with app.ctx.sessionmaker() as session:
         conversation = await session.get(Conversation, conversation_id)
         if conversation is None or not conversation.handback_pending or conversation.owner != Owner.BOT.value:
             return True
         event_id = f"handback-{conversation.next_seq}"
+        language = conversation.language
+    reached = True
     try:
         answer = await app.ctx.bot.send(conversation_id=conversation_id, message_id=event_id, event="handback",
-                                        metadata={"language": conversation.language})
+                                        metadata={"language": language})
     except BotUnavailable:
-        return False
+        reached, answer = False, BotAnswer(messages=[], duplicate=False)
     except BotRejected as error:
         log.error("bot rejected a hand-back (%s) in conversation %s", error, pseudonym(conversation_id))
         answer = BotAnswer(messages=[], duplicate=False)
     async with app.ctx.sessionmaker.begin() as session:
-        await session.execute(
-            update(Conversation).where(Conversation.id == conversation_id).values(handback_pending=False)
-        )
-        for index, reply in enumerate(answer.messages):
-            if reply.get("text") or reply.get("buttons"):
-                await append_message(
-                    session, conversation_id=conversation_id, sender=Sender.BOT.value,
-                    text=str(reply.get("text") or ""), client_msg_id=f"bot:{event_id}:{index}",
-                    payload={"buttons": reply["buttons"]} if reply.get("buttons") else None,
-                )
+        if reached:
+            await session.execute(
+                update(Conversation).where(Conversation.id == conversation_id).values(handback_pending=False)
+            )
+        replies = [r for r in answer.messages if r.get("text") or r.get("buttons")]
+        for index, reply in enumerate(replies):
+            await append_message(
+                session, conversation_id=conversation_id, sender=Sender.BOT.value,
+                text=str(reply.get("text") or ""), client_msg_id=f"bot:{event_id}:{index}",
+                payload={"buttons": reply["buttons"]} if reply.get("buttons") else None,
+            )
+        if not replies:
+            await append_message(
+                session, conversation_id=conversation_id, sender=Sender.SYSTEM.value,
+                text=texts.text("handed_back", language), client_msg_id=f"handed-back:{event_id}",
+                payload={"neuvo": {"event": "handed_back"}},
+            )
     await push_unsent(app, conversation_id)
-    return True
+    return reached

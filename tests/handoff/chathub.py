@@ -163,3 +163,12 @@ class Resident:
         # A long-polling client would otherwise wait for its pending poll (up to 25 s).
         with contextlib.suppress(Exception):
             await asyncio.wait_for(self.client.disconnect(), 2)
+
+
+async def wait_until(page, expression: str, timeout: float = 15) -> None:
+    """Polls a JavaScript expression (wait_for_function would need eval, which the CSP forbids)."""
+    for _ in range(int(timeout * 10)):
+        if await page.evaluate(expression):
+            return
+        await page.wait_for_timeout(100)
+    raise AssertionError(f"not true within {timeout} s: {expression}")

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.handoff.chathub import ALWAYS_OPEN, chat_settings, running_chat_hub
+from tests.handoff.chathub import ALWAYS_OPEN, chat_settings, running_chat_hub, wait_until
 
 playwright_api = pytest.importorskip("playwright.async_api")
 axe_module = pytest.importorskip("axe_playwright_python.async_playwright")
@@ -30,15 +30,6 @@ pytestmark = [
     pytest.mark.slow,
     pytest.mark.skipif(not shutil.which(CHROMIUM), reason=f"{CHROMIUM} not installed"),
 ]
-
-
-async def wait_until(page, expression: str, timeout: float = 15) -> None:
-    """Polls a JavaScript expression (wait_for_function would need eval, which the CSP forbids)."""
-    for _ in range(int(timeout * 10)):
-        if await page.evaluate(expression):
-            return
-        await page.wait_for_timeout(100)
-    raise AssertionError(f"not true within {timeout} s: {expression}")
 
 
 async def assert_accessible(page, where: str) -> None:

@@ -15,7 +15,7 @@ import pytest_asyncio
 from sqlalchemy import select
 
 from handoff.models import Handoff
-from tests.handoff.chathub import ALWAYS_OPEN, FakeBot, chat_settings, running_chat_hub
+from tests.handoff.chathub import ALWAYS_OPEN, FakeBot, chat_settings, running_chat_hub, wait_until
 from tests.handoff.liveserver import PASSWORD, add_user
 
 playwright_api = pytest.importorskip("playwright.async_api")
@@ -64,7 +64,7 @@ async def test_resident_and_counsellor_see_each_other_in_the_browser(
             await console.wait_for_selector("#presence-state.on")
 
             await resident.goto(f"{url}/chat/")
-            await resident.wait_for_function("sessionStorage.getItem('neuvo.chat') !== null")
+            await wait_until(resident, "sessionStorage.getItem('neuvo.chat') !== null")
             await resident.fill("#message", URGENT)
             await resident.keyboard.press("Enter")
             await resident.wait_for_selector("#log li.msg.system", timeout=20000)  # queue position told
@@ -89,8 +89,7 @@ async def test_resident_and_counsellor_see_each_other_in_the_browser(
             await console.check("input[name=then][value=bot]")
             await console.click("form.close button")
             await console.wait_for_url(f"{url}/console/")
-            await resident.wait_for_function(
-                "document.querySelectorAll('#log li.msg.system').length >= 3", timeout=20000)
+            await wait_until(resident, "document.querySelectorAll('#log li.msg.system').length >= 3", 20)
             await browser.close()
     assert not [e for e in errors if "Content Security Policy" in e], errors
     async with sessionmaker() as session:
