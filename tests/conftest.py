@@ -57,10 +57,31 @@ def parser(model_path: Path):
     model_parser.close()
 
 
+# The action server's clock (actions/triage/hours.py): a file the tests may
+# rewrite while the server runs; by default a Wednesday inside opening hours.
+OPEN_TIME = "2026-11-25T10:00"
+
+
 @pytest.fixture(scope="session")
-def bot_server(model_path: Path, tmp_path_factory) -> Iterator[str]:
+def clock_file(tmp_path_factory) -> Path:
+    file = tmp_path_factory.mktemp("clock") / "now"
+    file.write_text(OPEN_TIME, encoding="utf-8")
+    return file
+
+
+@pytest.fixture
+def clock(clock_file: Path) -> Iterator:
+    """Sets the running action server's time for one test: `clock("2026-11-25T22:00")`."""
+    yield lambda moment: clock_file.write_text(moment, encoding="utf-8")
+    clock_file.write_text(OPEN_TIME, encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def bot_server(model_path: Path, tmp_path_factory, clock_file: Path) -> Iterator[str]:
     """A real `rasa run` with the REST channel and a real action server."""
     from bot.services import BotProcesses
+
+    os.environ["NEUVO_NOW_FILE"] = str(clock_file)  # inherited by the action server
 
     processes = BotProcesses(
         model=model_path, rasa_port=free_port(), actions_port=free_port(),

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Dict
 
 from actions.intake.names import (
-    AGE_GROUP, CALLBACK_TIME, CHAT, CONSENT_CALLBACK, CONSENT_SHARE, CONTACT, COPING, DONT_KNOW, MINORS,
+    REDACTED_PHONE, AGE_GROUP, CALLBACK_TIME, CHAT, CONSENT_CALLBACK, CONSENT_SHARE, CONTACT, COPING, DONT_KNOW, MINORS,
     MUNICIPALITY, NAME, NAMED_WORKER, NEED_AREAS, NO, OUTSIDE, OVER_64, PHONE, PHONE_CALL, SKIPPED, UNDER_18,
     URGENT, VISIT, WORKING_AGE, YES,
 )
@@ -39,7 +39,7 @@ VALUES: Dict[str, Dict[str, str]] = {
            "mental_health": "mielenterveys", "physical_health": "fyysinen terveys", "violence": "väkivalta",
            "daily_coping": "arjen sujuminen", "disability": "vamma tai sairaus", "other": "jokin muu",
            "morning": "aamupäivällä", "afternoon": "iltapäivällä", "any_time": "mihin aikaan tahansa",
-           "skip": "Ohita", "done": "Valmis", "send": "Lähetä", "correct": "Korjaa",
+           REDACTED_PHONE: "antamasi numero", "skip": "Ohita", "done": "Valmis", "send": "Lähetä", "correct": "Korjaa",
            "1": "1 – hyvin vaikeaa", "2": "2 – vaikeaa", "3": "3 – vaihtelee", "4": "4 – melko hyvin",
            "5": "5 – hyvin"},
     "sv": {UNDER_18: "under 18", WORKING_AGE: "18–64", OVER_64: "65 eller äldre", YES: "ja", NO: "nej",
@@ -49,7 +49,7 @@ VALUES: Dict[str, Dict[str, str]] = {
            "mental_health": "psykisk hälsa", "physical_health": "fysisk hälsa", "violence": "våld",
            "daily_coping": "vardagen", "disability": "funktionsnedsättning eller sjukdom", "other": "något annat",
            "morning": "på förmiddagen", "afternoon": "på eftermiddagen", "any_time": "när som helst",
-           "skip": "Hoppa över", "done": "Klar", "send": "Skicka", "correct": "Rätta",
+           REDACTED_PHONE: "numret du gav", "skip": "Hoppa över", "done": "Klar", "send": "Skicka", "correct": "Rätta",
            "1": "1 – mycket svårt", "2": "2 – svårt", "3": "3 – varierar", "4": "4 – ganska bra",
            "5": "5 – bra"},
     "en": {UNDER_18: "under 18", WORKING_AGE: "18–64", OVER_64: "65 or over", YES: "yes", NO: "no",
@@ -59,7 +59,7 @@ VALUES: Dict[str, Dict[str, str]] = {
            "mental_health": "mental health", "physical_health": "physical health", "violence": "violence",
            "daily_coping": "daily life", "disability": "disability or illness", "other": "something else",
            "morning": "in the morning", "afternoon": "in the afternoon", "any_time": "any time",
-           "skip": "Skip", "done": "Done", "send": "Send", "correct": "Correct",
+           REDACTED_PHONE: "the number you gave", "skip": "Skip", "done": "Done", "send": "Send", "correct": "Correct",
            "1": "1 – very hard", "2": "2 – hard", "3": "3 – it varies", "4": "4 – fairly well",
            "5": "5 – well"},
 }

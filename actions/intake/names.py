@@ -53,6 +53,9 @@ CONTACT_CHOICES = (CHAT, PHONE_CALL, VISIT)
 NEED_AREA_CHOICES = ("work", "money_and_debts", "housing", "substances", "mental_health",
                      "physical_health", "violence", "daily_coping", "disability", "other")
 DONE = "done"
+# The hub channel replaces phone numbers with this before Rasa sees them
+# (docs/handoff-protocol.md); the hub fills the number in from its own log.
+REDACTED_PHONE = "[puh]"
 SEND, CORRECT = "send", "correct"
 OUTSIDE = "outside"
 CHOICE_ENTITY = "choice"

@@ -10,7 +10,7 @@ import re
 from typing import List, Optional
 
 from actions.intake.names import (
-    CHAT, DONT_KNOW, NEED_AREA_CHOICES, NO, OVER_64, PHONE_CALL, UNDER_18, VISIT, WORKING_AGE, YES,
+    CHAT, DONT_KNOW, NEED_AREA_CHOICES, NO, OVER_64, PHONE_CALL, REDACTED_PHONE, UNDER_18, VISIT, WORKING_AGE, YES,
 )
 
 MAX_ANSWER = 200
@@ -162,8 +162,11 @@ def normalise_phone(text: str) -> tuple[Optional[str], str]:
 
     Accepts "040 123 4567", "040-1234567", "+358 40 1234567", "00358401234567".
     A number with another country code is refused: the counsellor calls
-    Finnish numbers only.
+    Finnish numbers only. The hub channel's redaction marker `[puh]` means a
+    number was given: the hub knows it (docs/handoff-protocol.md).
     """
+    if REDACTED_PHONE in (text or ""):
+        return REDACTED_PHONE, ""
     raw = clean(text)
     if not re.fullmatch(r"[\d\s\-+().]+", raw or "x"):
         return None, "bad"

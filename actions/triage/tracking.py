@@ -15,6 +15,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.slots import LANGUAGE
 from actions.triage.names import (
     ACTION_VALIDATE_SLOT_MAPPINGS, ASKS_FOR_PERSON, EVENT_HANDED_BACK, HANDOFF_ACTIVE, NONE,
     PAYLOAD_KEY, PERSON_INTENTS, SUPPORT, TRIAGE_LEVEL, TRIAGE_MARKERS, TRIAGE_PENDING, higher, rank,
@@ -70,6 +71,30 @@ def triage_events(
     return events
 
 
+def language_before_message(events: List[Dict[str, Any]]) -> Optional[str]:
+    """The `language` slot as it was before the latest user message."""
+    seen_user = False
+    for event in reversed(events):
+        if event.get("event") == "user":
+            seen_user = True
+        elif seen_user and event.get("event") == "slot" and event.get("name") == LANGUAGE:
+            return event.get("value")
+    return None
+
+
+def keep_language(tracker: Tracker) -> List[EventType]:
+    """A button payload or the hub's notice says nothing about the resident's language.
+
+    The language detector runs on "/handed_back" or "/request_human" as on any
+    text (and may call it English); the language stays what it was.
+    """
+    text = ((tracker.latest_message or {}).get("text") or "").strip()
+    before = language_before_message(tracker.events)
+    if text.startswith(BUTTON_PREFIX) and before and tracker.get_slot(LANGUAGE) != before:
+        return [SlotSet(LANGUAGE, before)]
+    return []
+
+
 class ActionValidateSlotMappings(Action):
     """Rasa's hook after every user message; here: the triage slots."""
 
@@ -79,6 +104,6 @@ class ActionValidateSlotMappings(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[EventType]:
-        return triage_events(
+        return keep_language(tracker) + triage_events(
             tracker.get_slot(TRIAGE_LEVEL), tracker.get_slot(TRIAGE_MARKERS), tracker.latest_message or {}
         )

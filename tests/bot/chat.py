@@ -14,8 +14,11 @@ class Chat:
         self.url = f"{base_url}/webhooks/rest/webhook"
         self.sender = f"test-{uuid.uuid4().hex[:12]}"
 
-    def send(self, text: str) -> List[Dict[str, Any]]:
-        response = requests.post(self.url, json={"sender": self.sender, "message": text}, timeout=60)
+    def send(self, text: str, metadata: Dict[str, Any] | None = None) -> List[Dict[str, Any]]:
+        body: Dict[str, Any] = {"sender": self.sender, "message": text}
+        if metadata is not None:
+            body["metadata"] = metadata
+        response = requests.post(self.url, json=body, timeout=60)
         assert response.status_code == 200, response.text[:500]
         return response.json()
 
@@ -30,4 +33,6 @@ class Chat:
         return {
             "text": "\n\n".join(r["text"] for r in replies if r.get("text")),
             "buttons": [b for r in replies for b in r.get("buttons") or []],
+            "custom": [r["custom"] for r in replies if r.get("custom")],
+            "replies": replies,
         }

@@ -35,7 +35,8 @@ def test_topic_messages_cover_every_topic() -> None:
 @pytest.mark.parametrize("intent", sorted(TOPIC_OF_INTENT))
 def test_topic_is_answered_in_the_residents_language(bot_server: str, intent: str, language: str) -> None:
     reply = Chat(bot_server).say(TOPIC_MESSAGES[intent][language])
-    assert reply["text"] == expected_text(answer_response(intent), language)
+    # A message that raises the triage level gets that reply first (tests/bot/test_triage_dialogue.py).
+    assert expected_text(answer_response(intent), language) in reply["text"]
     assert "{" not in reply["text"], "an organisation fact was not filled in"
     assert reply["buttons"][-1]["payload"] == "/request_human"
 
@@ -60,7 +61,8 @@ def test_language_follows_the_resident(bot_server: str) -> None:
     chat = Chat(bot_server)
     chat.say("Hello, I have a question")
     reply = chat.say("Miten haen toimeentulotukea, kun rahat loppuivat?")
-    assert reply["text"] == expected_text("utter_social_assistance_answer", "fi")
+    # "rahat loppuivat" may be triaged urgent: then the urgent notice comes first, in Finnish too.
+    assert expected_text("utter_social_assistance_answer", "fi") in reply["text"]
 
 
 def test_crisis_message_gets_112_and_crisis_line_first(bot_server: str) -> None:

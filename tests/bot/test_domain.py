@@ -12,6 +12,10 @@ from tests.bot.domain_files import LANGUAGES, all_responses, domain_files, varia
 
 # Responses deliberately written in all three languages at once.
 TRILINGUAL_RESPONSES = {"utter_unsupported_language"}
+# Template variables an action passes with the response instead of a slot.
+ACTION_VARIABLES = {"summary"}  # actions/intake/ask.py: the intake review
+# The format example the intake shows when a phone number is asked for.
+EXAMPLE_NUMBERS = {"040 123 4567", "+358 40 123 4567"}
 PHONE_LIKE = re.compile(r"(?<![\d{])(?:\+?\d[\d ]{5,}\d)(?![\d}])")
 
 
@@ -79,7 +83,7 @@ def test_responses_use_only_declared_slots() -> None:
         for v in variants
         for match in re.findall(r"{(\w+)}", v.get("text", ""))
     }
-    assert used - declared == set()
+    assert used - declared - ACTION_VARIABLES == set()
 
 
 def test_no_local_phone_number_is_typed_into_a_response() -> None:
@@ -89,5 +93,6 @@ def test_no_local_phone_number_is_typed_into_a_response() -> None:
         for name, variants in all_responses().items()
         for v in variants
         for number in PHONE_LIKE.findall(v.get("text", ""))
+        if number not in EXAMPLE_NUMBERS
     ]
     assert typed == []

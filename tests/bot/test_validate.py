@@ -13,6 +13,9 @@ import sys
 from pathlib import Path
 
 from actions import slots as action_slots
+from actions.intake import names as intake_names
+from actions.intake.ask import ASK_ACTIONS, ask_response
+from actions.triage import names as triage_names
 from actions.topics import TOPIC_OF_INTENT, label_response
 from bot import paths
 
@@ -21,7 +24,10 @@ ACTIONS_DIR = paths.PROJECT_ROOT / "actions"
 
 def _responses_sent_by_actions() -> set:
     sent = {label_response(intent) for intent in TOPIC_OF_INTENT}
-    sent |= {value for name, value in vars(action_slots).items() if name.startswith("UTTER_")}
+    for module in (action_slots, intake_names, triage_names):
+        sent |= {value for name, value in vars(module).items() if name.startswith("UTTER_")}
+    sent |= {ask_response(action.slot) for action in ASK_ACTIONS}
+    sent |= {ask_response(intake_names.MUNICIPALITY)}
     sent.add("utter_default")  # Rasa's action_default_fallback
     return sent
 

@@ -96,3 +96,8 @@ def test_callback_time(text, wish) -> None:
 ])
 def test_name(text, name) -> None:
     assert parse.parse_name(text) == name
+
+
+def test_the_hub_channels_redacted_number_counts_as_given() -> None:
+    assert parse.normalise_phone("[puh]") == ("[puh]", "")
+    assert parse.normalise_phone("numeroni on [puh]") == ("[puh]", "")

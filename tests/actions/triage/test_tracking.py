@@ -69,3 +69,15 @@ def test_the_action_reads_the_latest_message() -> None:
         SlotSet("triage_markers", ["asks_for_person", "suicidal_ideation"]),
         SlotSet("triage_pending", "emergency"),
     ]
+
+
+def test_a_button_payload_keeps_the_language() -> None:
+    from actions.triage.tracking import keep_language
+
+    events = [{"event": "slot", "name": "language", "value": "sv"}, {"event": "user", "text": "/handed_back"},
+              {"event": "slot", "name": "language", "value": "en"}]
+    latest = message("/handed_back", metadata={"neuvo": {"event": "handed_back"}})
+    moved = Tracker("resident", {"language": "en"}, latest, events, False, None, {}, "action_listen")
+    assert keep_language(moved) == [SlotSet("language", "sv")]
+    typed = Tracker("resident", {"language": "en"}, message("Hello"), events, False, None, {}, "action_listen")
+    assert keep_language(typed) == []
