@@ -70,7 +70,7 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
             # Weight of spaCy's word vector beside the TF-IDF features (0 = off).
             "vector_weight": 1.0,
             # Share of DIET's probability in the blend (0 = linear model only).
-            "diet_weight": 0.25,
+            "diet_weight": 0.1,
             "ranking_length": 10,
             "max_iter": 3000,
         }
