@@ -1,8 +1,6 @@
 """Who answers the resident: ownership changes the hub makes itself."""
 from __future__ import annotations
 
-import asyncio
-
 from sanic import Sanic
 from sqlalchemy import update
 
@@ -11,7 +9,7 @@ from handoff.models import Conversation, Owner
 
 
 async def return_to_bot(app: Sanic, conversation_id: str) -> None:
-    """Owner back to the bot; the bot is told in the background (see handback.hand_back)."""
+    """Owner back to the bot, then the bot told (see handback.hand_back)."""
     async with app.ctx.sessionmaker.begin() as session:
         conversation = await session.get(Conversation, conversation_id, with_for_update=True)
         if conversation is None:
@@ -24,8 +22,6 @@ async def return_to_bot(app: Sanic, conversation_id: str) -> None:
         )
     from handoff.botlink.relay import relay_pending
 
-    # Not awaited: the counsellor's request must not wait for Rasa (up to its timeout).
-    tasks: set = app.ctx.background_tasks
-    task = asyncio.get_running_loop().create_task(relay_pending(app, conversation_id))
-    tasks.add(task)
-    task.add_done_callback(tasks.discard)
+    # Awaited, so the caller knows the bot has been told when this returns (the
+    # wait is bounded by the Rasa timeout; if Rasa is down, the retry task sends it).
+    await relay_pending(app, conversation_id)
