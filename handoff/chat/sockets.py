@@ -29,7 +29,6 @@ from typing import Any, Awaitable, Callable, Optional
 
 import socketio
 from sanic import Sanic
-from sqlalchemy import select
 
 from handoff.auth.ratelimit import address_key, hit
 from handoff.botlink.relay import relay_pending
