@@ -25,6 +25,7 @@ LEVELS = ("none", "support", "urgent", "emergency")
 CRISIS_INTENT = "express_crisis"
 HUMAN_INTENT = "request_human"
 MIN_INTENT_CONFIDENCE = 0.6
+CONFIDENT_CRISIS_OVER_URGENT = 0.9
 
 _FOLD = str.maketrans("äöåÄÖÅ", "aoaAOA")
 
@@ -214,7 +215,12 @@ def assess(
     markers, level = _marker_level(message)
     if intent == CRISIS_INTENT and intent_confidence >= MIN_INTENT_CONFIDENCE and not message.information_only:
         markers.append("crisis_intent")
-        level = higher_level(level, "emergency")
+        # The classifier is the safety net for dangers the rules do not know.
+        # When the rules already explain the message as urgent (violence that
+        # is over, a night without shelter), a hesitant "crisis" mostly
+        # over-triages it (dev sets), so there it must be confident.
+        if level != "urgent" or intent_confidence >= CONFIDENT_CRISIS_OVER_URGENT:
+            level = higher_level(level, "emergency")
     if intent == HUMAN_INTENT and "asks_for_person" not in markers:
         markers.append("asks_for_person")
         level = higher_level(level, "support")

@@ -94,6 +94,7 @@ SUICIDAL = (
         r"kuinka (monta|paljon) " + _PILLS + r" .{0,20}(tarvi|tarvit|pitää)",
         r"(saanut|saanu|mulla on|minulla on) tarpee(ksi|ks|kseni) .{0,40}(teen sen|lopetan)",
         r"(en|ei) (enää )?(jaksa|halu\w*) olla olemassa",
+        r"(en|ei|enkä|eikä) (\w+ )?(aio|aiu|tule|tuu) (enää )?(olla|olee|oo) (enää )?(olemassa|elossa|hengissä)",
         r"(nothing|no reason) to live for", r"inget att leva för", r"ei (ole |oo )?mitään minkä (takia|vuoksi) elää",
         r"haluan (vain )?pois tästä elämästä",
         # Swedish
