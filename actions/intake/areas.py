@@ -68,6 +68,20 @@ def match_municipality(word: str, names: List[str]) -> Optional[str]:
     return hits.pop() if len(hits) == 1 else None
 
 
+_VOWELS = "aeiouyäöåé"
+_CONSONANT_RUN = re.compile(rf"[^{_VOWELS}]{{4,}}|[^{_VOWELS}]{{3}}$")
+
+
+def looks_like_place_name(word: str) -> bool:
+    """Rejects keyboard mashing ("ääsdf", "qwrt") as a place outside the county.
+
+    Finnish and Swedish place names have vowels, no run of four consonants and
+    do not end in three (Jakobstad, Kristinestad, Helsinki pass).
+    """
+    w = word.lower()
+    return len(w) >= 2 and any(c in _VOWELS for c in w) and not _CONSONANT_RUN.search(w)
+
+
 def resolve_place(text: str, data: Optional[Dict[str, Any]] = None) -> Optional[Place]:
     """A place from "Lahti", "asun Hollolassa", "15100"; None for unusable input."""
     data = data if data is not None else load_organisation()
@@ -89,6 +103,6 @@ def resolve_place(text: str, data: Optional[Dict[str, Any]] = None) -> Optional[
             return Place(municipality=found, postal_code=None, in_area=True)
     # Not in the county: keep the place the resident named (its last word, as written).
     place = words[-1]
-    if len(place) < 2:
+    if not looks_like_place_name(place):
         return None
     return Place(municipality=place[0].upper() + place[1:], postal_code=None, in_area=False)

@@ -28,6 +28,9 @@ def test_postal_code_to_area(code, area) -> None:
     ("00100", Place("00100", "00100", False)),
     ("Helsinki", Place("Helsinki", None, False)),
     ("1510", None), ("151000", None), ("!!!", None), ("15100 15200", None),
+    ("Jakobstad", Place("Jakobstad", None, False)), ("Ii", Place("Ii", None, False)),
+    # Keyboard mashing is re-asked, not taken as a place outside the county.
+    ("ääsdf", None), ("asdfgh", None), ("qwrt", None), ("xx", None),
 ])
 def test_places(text, place) -> None:
     assert resolve_place(text, ORG) == place
