@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from handoff.db import make_engine, make_sessionmaker
 from handoff.models import Base
+from tests.handoff.prerequisites import chromium  # noqa: F401 - fixture for the browser tests
 
 PG_ADMIN_URL = os.environ.get("NEUVO_TEST_PG", "postgresql+asyncpg://postgres@127.0.0.1:5432/postgres")
 

@@ -3,7 +3,8 @@
 The hub's environment cannot import Rasa, so the bot runs as child processes
 of the bot environment's Python, exactly as `neuvo run` starts it. The model
 is the one `neuvo test` trained (or NEUVO_TEST_MODEL); without one these
-tests are skipped with the reason.
+tests are skipped with the reason (and fail under CI, where `neuvo test`
+has trained it).
 """
 from __future__ import annotations
 
@@ -12,10 +13,9 @@ import subprocess
 from pathlib import Path
 from typing import Iterator, Optional
 
-import pytest
-
 from bot import paths
 from bot.services import BotProcesses
+from tests.handoff.prerequisites import require
 from tests.handoff.chathub import BOT_TOKEN
 from tests.handoff.liveserver import free_port
 
@@ -37,8 +37,8 @@ def current_model() -> Optional[Path]:
 
 def start_real_bot(log_dir: Path) -> Iterator[BotProcesses]:
     model = current_model()
-    if model is None or not model.exists():
-        pytest.skip("no trained model for the tree (run `neuvo test`, which trains it first)")
+    require(model is not None and model.exists(),
+            "no trained model for the tree (`neuvo test` trains it before the hub's tests)")
     processes = BotProcesses(
         model=model, rasa_port=free_port(), actions_port=free_port(), log_dir=log_dir,
         hub_token=BOT_TOKEN, python=str(BOT_PYTHON),

@@ -9,16 +9,15 @@ is a neutral one. With NEUVO_SCREENSHOTS=1 it refreshes docs/screenshots/chat-*.
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
 import pytest
+from axe_playwright_python import async_playwright as axe_module
+from playwright import async_api as playwright_api
 
+from tests.handoff.prerequisites import CHROMIUM
 from tests.handoff.chathub import ALWAYS_OPEN, chat_settings, running_chat_hub, wait_until
 
-playwright_api = pytest.importorskip("playwright.async_api")
-axe_module = pytest.importorskip("axe_playwright_python.async_playwright")
-CHROMIUM = os.environ.get("NEUVO_CHROMIUM", "/usr/bin/chromium")
 DOC_SCREENSHOTS = Path(__file__).resolve().parents[3] / "docs" / "screenshots"
 HOUSING = "Minulla on vuokrarästejä ja vuokranantaja uhkaa häädöllä. Mistä saan asumisneuvontaa?"
 HOSTILE = '<img src=x onerror="window.__pwned=1">Hei <script>window.__pwned=2</script>'
@@ -28,7 +27,7 @@ NEUTRAL = "https://www.google.fi/"
 pytestmark = [
     pytest.mark.asyncio,
     pytest.mark.slow,
-    pytest.mark.skipif(not shutil.which(CHROMIUM), reason=f"{CHROMIUM} not installed"),
+    pytest.mark.usefixtures("chromium"),
 ]
 
 

@@ -9,24 +9,23 @@ refreshes docs/screenshots/console.png and console-queue.png for the README.
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
 import pytest
+from playwright import async_api as playwright_api
 from sqlalchemy import select
 
 from handoff.messages import messages_after
 from handoff.models import Handoff
+from tests.handoff.prerequisites import CHROMIUM
 from tests.handoff.liveserver import PASSWORD, add_user, running_hub, hub_settings, waiting_conversation
 
-playwright_api = pytest.importorskip("playwright.async_api")
-CHROMIUM = os.environ.get("NEUVO_CHROMIUM", "/usr/bin/chromium")
 DOC_SCREENSHOTS = Path(__file__).resolve().parents[3] / "docs" / "screenshots"
 HOSTILE = '<img src=x onerror="window.__pwned=1">Minut häädetään huomenna <script>window.__pwned=2</script>'
 
 pytestmark = [
     pytest.mark.asyncio,
-    pytest.mark.skipif(not shutil.which(CHROMIUM), reason=f"{CHROMIUM} not installed"),
+    pytest.mark.usefixtures("chromium"),
 ]
 
 

@@ -7,19 +7,17 @@ closes. No real Rasa: the bot's private channel is a stand-in (FakeBot).
 """
 from __future__ import annotations
 
-import os
-import shutil
 
 import pytest
 import pytest_asyncio
+from playwright import async_api as playwright_api
 from sqlalchemy import select
 
 from handoff.models import Handoff
+from tests.handoff.prerequisites import CHROMIUM
 from tests.handoff.chathub import ALWAYS_OPEN, FakeBot, chat_settings, running_chat_hub, wait_until
 from tests.handoff.liveserver import PASSWORD, add_user
 
-playwright_api = pytest.importorskip("playwright.async_api")
-CHROMIUM = os.environ.get("NEUVO_CHROMIUM", "/usr/bin/chromium")
 URGENT = "Minut häädetään huomenna enkä tiedä minne mennä. Haluan puhua ihmisen kanssa."
 HANDOFF = {"custom": {"neuvo": {"event": "handoff", "level": "urgent", "markers": ["eviction_soon"],
                                 "reason": "triage", "language": "fi", "intake": {"municipality": "Lahti"},
@@ -27,7 +25,7 @@ HANDOFF = {"custom": {"neuvo": {"event": "handoff", "level": "urgent", "markers"
 
 pytestmark = [
     pytest.mark.asyncio,
-    pytest.mark.skipif(not shutil.which(CHROMIUM), reason=f"{CHROMIUM} not installed"),
+    pytest.mark.usefixtures("chromium"),
 ]
 
 
