@@ -52,6 +52,10 @@ class Role(str, enum.Enum):
     ADMIN = "admin"
 
 
+# Roles that take conversations and answer residents (admins stand in for counsellors).
+COUNSELLING_ROLES = (Role.COUNSELLOR.value, Role.ADMIN.value)
+
+
 class Conversation(Base):
     __tablename__ = "conversations"
     __table_args__ = (Index("uq_conversation_continuation_code", "continuation_code", unique=True),)

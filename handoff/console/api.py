@@ -8,6 +8,7 @@ from __future__ import annotations
 from sanic import Blueprint, Request
 from sanic.response import HTTPResponse, json
 
+from handoff.models import COUNSELLING_ROLES
 from handoff import audit
 from handoff.auth import guards
 from handoff.auth.guards import Principal
@@ -16,7 +17,6 @@ from handoff.console.errors import Invalid, api_errors
 from handoff.console.presence import set_available
 from handoff.web.security import client_address
 
-COUNSELLING = ("counsellor", "admin")
 
 
 def _body(request: Request) -> dict:
@@ -29,14 +29,14 @@ def _body(request: Request) -> dict:
     return data
 
 
-@guards.roles(*COUNSELLING)
+@guards.roles(*COUNSELLING_ROLES)
 async def queue_snapshot(request: Request) -> HTTPResponse:
     user: Principal = request.ctx.user
     async with request.app.ctx.sessionmaker() as session:
         return json(await queueview.snapshot(session, user_id=user.user_id))
 
 
-@guards.roles(*COUNSELLING)
+@guards.roles(*COUNSELLING_ROLES)
 @api_errors
 async def presence(request: Request) -> HTTPResponse:
     user: Principal = request.ctx.user
@@ -50,7 +50,7 @@ async def presence(request: Request) -> HTTPResponse:
     return json({"available": available})
 
 
-@guards.roles(*COUNSELLING)
+@guards.roles(*COUNSELLING_ROLES)
 @api_errors
 async def claim(request: Request, handoff_id: int) -> HTTPResponse:
     """Exactly one of several concurrent claims gets 200; the others 409."""
@@ -64,7 +64,7 @@ async def claim(request: Request, handoff_id: int) -> HTTPResponse:
     return json({"handoff_id": handoff_id, "conversation_id": handoff.conversation_id})
 
 
-@guards.roles(*COUNSELLING)
+@guards.roles(*COUNSELLING_ROLES)
 @api_errors
 async def messages(request: Request, conversation_id: str) -> HTTPResponse:
     """Messages after `?after=SEQ` (audited when any are returned)."""
@@ -80,7 +80,7 @@ async def messages(request: Request, conversation_id: str) -> HTTPResponse:
     return json({"messages": view["messages"], "owner": view["owner"]})
 
 
-@guards.roles(*COUNSELLING)
+@guards.roles(*COUNSELLING_ROLES)
 @api_errors
 async def send(request: Request, conversation_id: str) -> HTTPResponse:
     """Stores the counsellor's message, then pushes it to the resident's page."""
@@ -97,7 +97,7 @@ async def send(request: Request, conversation_id: str) -> HTTPResponse:
     return json({"seq": seq, "created": created}, status=201 if created else 200)
 
 
-@guards.roles(*COUNSELLING)
+@guards.roles(*COUNSELLING_ROLES)
 @api_errors
 async def note(request: Request, conversation_id: str) -> HTTPResponse:
     user: Principal = request.ctx.user
@@ -112,7 +112,7 @@ async def note(request: Request, conversation_id: str) -> HTTPResponse:
     return json({"id": added.id}, status=201)
 
 
-@guards.roles(*COUNSELLING)
+@guards.roles(*COUNSELLING_ROLES)
 @api_errors
 async def close(request: Request, conversation_id: str) -> HTTPResponse:
     user: Principal = request.ctx.user
@@ -131,7 +131,7 @@ async def close(request: Request, conversation_id: str) -> HTTPResponse:
     return json({"closed": handoff.id, "handed_back": handed_back})
 
 
-@guards.roles(*COUNSELLING)
+@guards.roles(*COUNSELLING_ROLES)
 async def canned_replies(request: Request) -> HTTPResponse:
     return json({"replies": canned.for_language(request.args.get("lang", "fi"))})
 

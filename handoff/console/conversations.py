@@ -18,8 +18,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from handoff import audit
 from handoff.console.errors import Conflict, Invalid, NotFound, NotYours
 from handoff.messages import append_message, messages_after
-from handoff.models import (Conversation, Handoff, HandoffStatus, Message, Note, Owner, Role, Sender, User,
-                            utcnow)
+from handoff.models import (COUNSELLING_ROLES, Conversation, Handoff, HandoffStatus, Message, Note, Owner, Sender,
+                            User, utcnow)
 from handoff.queue import claim
 
 OUTCOMES = {
@@ -156,7 +156,7 @@ async def transfer(session: AsyncSession, *, conversation_id: str, from_id: int,
     handoff = await _held(session, conversation_id, from_id)
     colleague = await session.get(User, to_user_id)
     if (colleague is None or colleague.disabled_at is not None or colleague.id == from_id
-            or colleague.role not in (Role.COUNSELLOR.value, Role.ADMIN.value)):
+            or colleague.role not in COUNSELLING_ROLES):
         raise Invalid("Valitse toinen ohjaaja. (Choose another active counsellor.)")
     moved = await session.scalar(
         update(Handoff).where(Handoff.id == handoff.id, Handoff.status == HandoffStatus.CLAIMED.value,

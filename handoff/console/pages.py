@@ -19,11 +19,10 @@ from handoff.console.intake import render as render_intake
 from handoff.console.presence import set_available
 from handoff.console.queueview import LEVEL_LABELS
 from handoff.messages import UnknownConversation
-from handoff.models import Role, User
+from handoff.models import COUNSELLING_ROLES, User
 from handoff.queue import AlreadyClaimed
 from handoff.web.security import client_address
 
-COUNSELLING = (Role.COUNSELLOR.value, Role.ADMIN.value)
 SENDER_LABELS = {"resident": "Asukas", "bot": "Neuvo", "counsellor": "Ohjaaja", "system": "Järjestelmä"}
 OWNER_LABELS = {"bot": "Neuvolla", "waiting": "jonossa", "counsellor": "ohjaajalla", "closed": "päättynyt"}
 DOMAIN_ERRORS = (ConsoleError, AlreadyClaimed, UnknownConversation)
@@ -38,7 +37,7 @@ def error_page(request: Request, error: Exception, back: str = "/console/") -> H
 @guards.roles(*guards.ALL_ROLES)
 async def landing(request: Request) -> HTTPResponse:
     user: Principal = request.ctx.user
-    if user.role not in COUNSELLING:
+    if user.role not in COUNSELLING_ROLES:
         body = '<p>Sisällön muokkaus: <a href="/editor/">/editor/</a></p>'
         return html(page("Neuvo", body, user=user))
     async with request.app.ctx.sessionmaker() as session:
@@ -62,7 +61,7 @@ async def landing(request: Request) -> HTTPResponse:
     return html(page("Jono", body, user=user, scripts=["queue.js"], page_id="queue"))
 
 
-@guards.roles(*COUNSELLING)
+@guards.roles(*COUNSELLING_ROLES)
 async def presence(request: Request) -> HTTPResponse:
     user: Principal = request.ctx.user
     available = (request.form.get("available") or "") == "1"
@@ -73,7 +72,7 @@ async def presence(request: Request) -> HTTPResponse:
     return redirect("/console/", status=303)
 
 
-@guards.roles(*COUNSELLING)
+@guards.roles(*COUNSELLING_ROLES)
 async def claim_form(request: Request, handoff_id: int) -> HTTPResponse:
     user: Principal = request.ctx.user
     try:
@@ -130,7 +129,7 @@ def _actions(user: Principal, view: dict, colleagues: list[User]) -> str:
     )
 
 
-@guards.roles(*COUNSELLING)
+@guards.roles(*COUNSELLING_ROLES)
 async def conversation_page(request: Request, conversation_id: str) -> HTTPResponse:
     user: Principal = request.ctx.user
     try:
@@ -138,7 +137,7 @@ async def conversation_page(request: Request, conversation_id: str) -> HTTPRespo
             view = await conversations.read_transcript(
                 session, conversation_id=conversation_id, actor_id=user.user_id, ip=client_address(request))
             colleagues = list(await session.scalars(select(User).where(
-                User.disabled_at.is_(None), User.role.in_(COUNSELLING)).order_by(User.username)))
+                User.disabled_at.is_(None), User.role.in_(COUNSELLING_ROLES)).order_by(User.username)))
     except DOMAIN_ERRORS as error:
         return error_page(request, error)
     handoff = view.get("handoff") or {}
@@ -160,7 +159,7 @@ async def conversation_page(request: Request, conversation_id: str) -> HTTPRespo
     return html(page("Keskustelu", body, user=user, scripts=["conversation.js"], page_id="conversation"))
 
 
-@guards.roles(*COUNSELLING)
+@guards.roles(*COUNSELLING_ROLES)
 async def note_form(request: Request, conversation_id: str) -> HTTPResponse:
     user: Principal = request.ctx.user
     try:
@@ -175,7 +174,7 @@ async def note_form(request: Request, conversation_id: str) -> HTTPResponse:
     return redirect(f"/console/conversations/{conversation_id}", status=303)
 
 
-@guards.roles(*COUNSELLING)
+@guards.roles(*COUNSELLING_ROLES)
 async def transfer_form(request: Request, conversation_id: str) -> HTTPResponse:
     user: Principal = request.ctx.user
     try:
@@ -194,7 +193,7 @@ async def transfer_form(request: Request, conversation_id: str) -> HTTPResponse:
     return redirect("/console/", status=303)
 
 
-@guards.roles(*COUNSELLING)
+@guards.roles(*COUNSELLING_ROLES)
 async def close_form(request: Request, conversation_id: str) -> HTTPResponse:
     user: Principal = request.ctx.user
     outcome, then = request.form.get("outcome") or "", request.form.get("then") or ""

@@ -12,10 +12,9 @@ from typing import Optional
 from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from handoff.models import Role, User, UserSession, utcnow
+from handoff.models import COUNSELLING_ROLES, User, UserSession, utcnow
 
 FRESH = timedelta(minutes=3)
-ANSWERING_ROLES = (Role.COUNSELLOR.value, Role.ADMIN.value)
 
 
 async def set_available(session: AsyncSession, *, user_id: int, available: bool) -> None:
@@ -32,7 +31,7 @@ async def present_counsellors(session: AsyncSession, *, now: Optional[datetime] 
     count = await session.scalar(
         select(func.count()).select_from(User).where(
             User.available.is_(True), User.disabled_at.is_(None),
-            User.role.in_(ANSWERING_ROLES), User.id.in_(live),
+            User.role.in_(COUNSELLING_ROLES), User.id.in_(live),
         )
     )
     return int(count or 0)

@@ -7,6 +7,7 @@ from datetime import datetime
 from sanic import Blueprint, Request
 from sanic.response import HTTPResponse, html, redirect
 
+from handoff.models import COUNSELLING_ROLES
 from handoff import audit
 from handoff.auth import guards
 from handoff.auth.guards import Principal
@@ -17,7 +18,6 @@ from handoff.console.html import Raw, csrf_field, e, options, page, table
 from handoff.console.queueview import LEVEL_LABELS
 from handoff.web.security import client_address
 
-COUNSELLING = ("counsellor", "admin")
 LEVELS = tuple(LEVEL_LABELS.items())
 LANGUAGE_LABELS = (("fi", "suomi"), ("sv", "ruotsi"), ("en", "englanti"))
 CHANNEL_LABELS = {"chat": "Chat", "callback": "Takaisinsoitto", "phone": "Puhelin"}
@@ -28,7 +28,7 @@ def _problem(request: Request, error: ConsoleError, back: str) -> HTTPResponse:
     return html(page("Ei onnistunut", body, user=request.ctx.user), status=error.status)
 
 
-@guards.roles(*COUNSELLING)
+@guards.roles(*COUNSELLING_ROLES)
 async def callback_list(request: Request) -> HTTPResponse:
     user: Principal = request.ctx.user
     async with request.app.ctx.sessionmaker.begin() as session:
@@ -56,7 +56,7 @@ async def callback_list(request: Request) -> HTTPResponse:
     return html(page("Takaisinsoitot", body, user=user))
 
 
-@guards.roles(*COUNSELLING)
+@guards.roles(*COUNSELLING_ROLES)
 async def callback_done(request: Request, callback_id: int) -> HTTPResponse:
     user: Principal = request.ctx.user
     outcome = request.form.get("outcome") or ""
@@ -70,7 +70,7 @@ async def callback_done(request: Request, callback_id: int) -> HTTPResponse:
     return redirect("/console/callbacks", status=303)
 
 
-@guards.roles(*COUNSELLING)
+@guards.roles(*COUNSELLING_ROLES)
 async def phone_form(request: Request) -> HTTPResponse:
     user: Principal = request.ctx.user
     saved = '<p class="ok" role="status">Tallennettu.</p>' if request.args.get("saved") else ""
@@ -99,7 +99,7 @@ def _parse_contact_form(form) -> dict:
             "language": form.get("language") or "fi", "minutes": minutes, "occurred_at": occurred_at}
 
 
-@guards.roles(*COUNSELLING)
+@guards.roles(*COUNSELLING_ROLES)
 async def phone_submit(request: Request) -> HTTPResponse:
     user: Principal = request.ctx.user
     try:
@@ -113,7 +113,7 @@ async def phone_submit(request: Request) -> HTTPResponse:
     return redirect("/console/phone?saved=1", status=303)
 
 
-@guards.roles(*COUNSELLING)
+@guards.roles(*COUNSELLING_ROLES)
 async def statistics(request: Request) -> HTTPResponse:
     user: Principal = request.ctx.user
     try:
