@@ -12,11 +12,10 @@ from handoff.models import COUNSELLING_ROLES
 from handoff import audit
 from handoff.auth import guards
 from handoff.auth.guards import Principal
-from handoff.console import bridge, canned, conversations, queueview
+from handoff.console import bridge, canned, conversations, queueview, scheduling
 from handoff.console.errors import Invalid, api_errors
 from handoff.console.presence import set_available
 from handoff.web.security import client_address
-
 
 
 def _body(request: Request) -> dict:
@@ -118,17 +117,22 @@ async def close(request: Request, conversation_id: str) -> HTTPResponse:
     user: Principal = request.ctx.user
     data = _body(request)
     outcome, then = str(data.get("outcome") or ""), str(data.get("then") or "")
+    callback = data.get("callback")
+    if callback is not None and not isinstance(callback, dict):
+        raise Invalid("callback: {phone, preferred_time, consent}")
     async with request.app.ctx.sessionmaker.begin() as session:
-        handoff = await conversations.close(session, conversation_id=conversation_id, counsellor_id=user.user_id,
-                                            outcome=outcome, then=then)
+        closed = await conversations.close(session, conversation_id=conversation_id, counsellor_id=user.user_id,
+                                           outcome=outcome, then=then,
+                                           callback=scheduling.CallbackDetails.from_mapping(callback))
         await audit.record(session, actor_id=user.user_id, action="handoff.close",
                            target=f"conversation:{conversation_id}",
-                           details={"handoff": handoff.id, "outcome": outcome, "then": then},
+                           details={"handoff": closed.handoff_id, "outcome": outcome, "then": then,
+                                    "callback": closed.callback_id},
                            ip=client_address(request))
     handed_back = await bridge.return_to_bot(request.app, conversation_id) if then == "bot" else None
     if then == "end":
         await bridge.deliver(request.app, conversation_id)
-    return json({"closed": handoff.id, "handed_back": handed_back})
+    return json({"closed": closed.handoff_id, "callback_id": closed.callback_id, "handed_back": handed_back})
 
 
 @guards.roles(*COUNSELLING_ROLES)

@@ -20,7 +20,8 @@ from handoff.models import Callback, PhoneContact, utcnow
 from handoff.queue import LEVEL_ORDER
 
 REASONS = {"outside_hours": "Aukioloajan ulkopuolella", "nobody_available": "Ei ohjaajia paikalla",
-           "queue_full": "Jono täynnä", "resident_choice": "Asukkaan valinta"}
+           "queue_full": "Jono täynnä", "resident_choice": "Asukkaan valinta",
+           "agreed_in_chat": "Sovittu chatissa"}
 
 
 def _row(callback: Callback, now: datetime) -> dict[str, Any]:

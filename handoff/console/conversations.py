@@ -10,12 +10,14 @@ Invariants:
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any, Optional
 
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from handoff import audit
+from handoff.console import scheduling
 from handoff.console.errors import Conflict, Invalid, NotFound, NotYours
 from handoff.messages import append_message, messages_after
 from handoff.models import (COUNSELLING_ROLES, Conversation, Handoff, HandoffStatus, Message, Note, Owner, Sender,
@@ -38,6 +40,12 @@ SYSTEM_TEXT = {
               "sv": "Handledaren avslutade samtalet. Tack för att du tog kontakt. I en nödsituation, ring 112.",
               "en": "The counsellor ended the conversation. Thank you for getting in touch. In an emergency, call 112."},
 }
+
+
+@dataclass(frozen=True)
+class Closed:
+    handoff_id: int
+    callback_id: Optional[int]  # the callback scheduled with the close, if any
 
 
 def _message_dict(message: Message) -> dict[str, Any]:
@@ -173,13 +181,22 @@ async def transfer(session: AsyncSession, *, conversation_id: str, from_id: int,
 
 async def close(
     session: AsyncSession, *, conversation_id: str, counsellor_id: int, outcome: str, then: str,
-) -> Handoff:
-    """Closes the handoff with an outcome; `then` is "bot" (the caller hands back after commit) or "end"."""
+    callback: Optional[scheduling.CallbackDetails] = None,
+) -> Closed:
+    """Closes the handoff with an outcome; `then` is "bot" (the caller hands back after commit) or "end".
+
+    With `callback_scheduled` the callback is added to the callback list in the
+    same transaction (`handoff.console.scheduling`), so a refused close records none.
+    """
     if outcome not in OUTCOMES:
         raise Invalid("Valitse lopputulos. (Choose an outcome.)")
     if then not in AFTER_CLOSE:
         raise Invalid("Valitse, jatkaako botti vai päättyykö keskustelu. (Choose bot or end.)")
     handoff = await _held(session, conversation_id, counsellor_id)
+    details = None
+    if outcome == scheduling.OUTCOME:
+        details = await scheduling.check(session, conversation_id=conversation_id, intake=handoff.intake,
+                                         details=callback or scheduling.CallbackDetails())
     closed = await session.scalar(
         update(Handoff).where(Handoff.id == handoff.id, Handoff.status == HandoffStatus.CLAIMED.value,
                               Handoff.claimed_by == counsellor_id)
@@ -187,8 +204,15 @@ async def close(
     )
     if closed is None:
         raise Conflict("Keskustelu muuttui juuri. (The conversation changed; reload.)")
+    callback_id = None
+    if details is not None:
+        conversation = await _conversation(session, conversation_id)
+        scheduled = scheduling.schedule(session, conversation=conversation, handoff=handoff, details=details,
+                                        now=utcnow())
+        await session.flush()
+        callback_id = scheduled.id
     if then == "end":
         await session.execute(update(Conversation).where(Conversation.id == conversation_id)
                               .values(owner=Owner.CLOSED.value, counsellor_id=None))
         await _system_message(session, conversation_id, "ended")
-    return handoff
+    return Closed(handoff_id=handoff.id, callback_id=callback_id)

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from handoff import audit
 from handoff.auth import guards
 from handoff.auth.guards import Principal
-from handoff.console import bridge, conversations
+from handoff.console import bridge, conversations, scheduling
 from handoff.console.errors import ConsoleError, status_of
 from handoff.console.html import csrf_field, e, options, page
 from handoff.console.intake import render as render_intake
@@ -100,7 +100,21 @@ def _transcript(messages: list[dict]) -> str:
     return f'<ol id="transcript" class="transcript" aria-live="polite" data-last-seq="{last}">{items}</ol>'
 
 
-def _actions(user: Principal, view: dict, colleagues: list[User]) -> str:
+def _callback_fields(suggested: dict) -> str:
+    """Close-form fields for `callback_scheduled`, pre-filled from a consented intake."""
+    consent = ("" if suggested.get("consented") else
+               '<label><input type="checkbox" name="cb_consent" value="1"> Asukas suostui takaisinsoittoon</label>')
+    return (
+        '<fieldset id="callback-fields" class="callback-fields"><legend>Takaisinsoitto (jos sovittu)</legend>'
+        '<label for="cb_phone">Puhelinnumero</label>'
+        f'<input id="cb_phone" name="cb_phone" type="tel" maxlength="32" value="{e(suggested.get("phone", ""))}">'
+        '<label for="cb_time">Toivottu aika</label>'
+        f'<input id="cb_time" name="cb_time" maxlength="120" value="{e(suggested.get("preferred_time", ""))}">'
+        f"{consent}</fieldset>"
+    )
+
+
+def _actions(user: Principal, view: dict, colleagues: list[User], suggested: dict) -> str:
     cid, handoff = view["conversation_id"], view.get("handoff") or {}
     base = f"/console/conversations/{e(cid)}"
     if handoff.get("status") == "queued":
@@ -122,6 +136,7 @@ def _actions(user: Principal, view: dict, colleagues: list[User]) -> str:
         '<button type="submit" class="primary">Lähetä</button><span id="send-status" role="status"></span></form>'
         f'<form method="post" action="{base}/close" class="close">{csrf_field(user)}<fieldset><legend>Päätä</legend>'
         f'<label for="outcome">Lopputulos</label><select id="outcome" name="outcome" required>{outcomes}</select>'
+        f"{_callback_fields(suggested)}"
         '<label><input type="radio" name="then" value="bot" checked> Palauta Neuvolle</label>'
         '<label><input type="radio" name="then" value="end"> Päätä keskustelu</label>'
         '<button type="submit">Päätä</button></fieldset></form>'
@@ -138,6 +153,8 @@ async def conversation_page(request: Request, conversation_id: str) -> HTTPRespo
                 session, conversation_id=conversation_id, actor_id=user.user_id, ip=client_address(request))
             colleagues = list(await session.scalars(select(User).where(
                 User.disabled_at.is_(None), User.role.in_(COUNSELLING_ROLES)).order_by(User.username)))
+            suggested = await scheduling.suggestion(
+                session, conversation_id=conversation_id, intake=(view.get("handoff") or {}).get("intake"))
     except DOMAIN_ERRORS as error:
         return error_page(request, error)
     handoff = view.get("handoff") or {}
@@ -149,7 +166,7 @@ async def conversation_page(request: Request, conversation_id: str) -> HTTPRespo
         f'{e(", ".join(str(m).replace("_", " ") for m in handoff.get("markers") or []))} · kieli '
         f'{e(view["language"])} · {e(OWNER_LABELS.get(view["owner"], view["owner"]))}</p>'
         f'<div class="columns"><section><h2>Viestit</h2>{_transcript(view["messages"])}'
-        f'{_actions(user, view, colleagues)}</section>'
+        f'{_actions(user, view, colleagues, suggested)}</section>'
         f'<aside><h2>Esitiedot</h2>{render_intake(handoff.get("intake"))}'
         f'<h2>Sisäiset muistiinpanot</h2><p class="hint">Asukas ei näe näitä.</p><ul class="notes">{notes}</ul>'
         f'<form method="post" action="/console/conversations/{e(conversation_id)}/notes">{csrf_field(user)}'
@@ -197,13 +214,17 @@ async def transfer_form(request: Request, conversation_id: str) -> HTTPResponse:
 async def close_form(request: Request, conversation_id: str) -> HTTPResponse:
     user: Principal = request.ctx.user
     outcome, then = request.form.get("outcome") or "", request.form.get("then") or ""
+    callback = scheduling.CallbackDetails.from_mapping({
+        "phone": request.form.get("cb_phone"), "preferred_time": request.form.get("cb_time"),
+        "consent": request.form.get("cb_consent")})
     try:
         async with request.app.ctx.sessionmaker.begin() as session:
-            handoff = await conversations.close(session, conversation_id=conversation_id,
-                                                counsellor_id=user.user_id, outcome=outcome, then=then)
+            closed = await conversations.close(session, conversation_id=conversation_id, counsellor_id=user.user_id,
+                                               outcome=outcome, then=then, callback=callback)
             await audit.record(session, actor_id=user.user_id, action="handoff.close",
                                target=f"conversation:{conversation_id}",
-                               details={"handoff": handoff.id, "outcome": outcome, "then": then},
+                               details={"handoff": closed.handoff_id, "outcome": outcome, "then": then,
+                                        "callback": closed.callback_id},
                                ip=client_address(request))
     except DOMAIN_ERRORS as error:
         return error_page(request, error, back=f"/console/conversations/{conversation_id}")

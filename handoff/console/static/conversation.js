@@ -78,5 +78,13 @@
       if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) composer.requestSubmit();
     });
   }
+  // The callback fields matter only for the outcome "callback scheduled" (visible without JavaScript).
+  const outcome = document.getElementById("outcome");
+  const callbackFields = document.getElementById("callback-fields");
+  if (outcome && callbackFields) {
+    const toggle = function () { callbackFields.hidden = outcome.value !== "callback_scheduled"; };
+    outcome.addEventListener("change", toggle);
+    toggle();
+  }
   setTimeout(poll, POLL_MS);
 })();
