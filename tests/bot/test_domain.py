@@ -13,7 +13,7 @@ from tests.bot.domain_files import LANGUAGES, all_responses, domain_files, varia
 # Responses deliberately written in all three languages at once.
 TRILINGUAL_RESPONSES = {"utter_unsupported_language"}
 # Template variables an action passes with the response instead of a slot.
-ACTION_VARIABLES = {"summary"}  # actions/intake/ask.py: the intake review
+ACTION_VARIABLES = {"summary", "corrected"}  # actions/intake: the review, and a mid-form correction
 # The format example the intake shows when a phone number is asked for.
 EXAMPLE_NUMBERS = {"040 123 4567", "+358 40 123 4567"}
 PHONE_LIKE = re.compile(r"(?<![\d{])(?:\+?\d[\d ]{5,}\d)(?![\d}])")
