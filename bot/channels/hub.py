@@ -34,6 +34,7 @@ from sanic.response import HTTPResponse
 from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
 from rasa.shared.core.events import BotUttered, UserUttered
 
+from bot.channels.nlu_outcome import nlu_outcome
 from bot.channels.redaction import redact
 
 logger = logging.getLogger(__name__)
@@ -179,7 +180,9 @@ class HubInput(InputChannel):
             return answer
         replies, duplicate = answer
         future.set_result(replies)
-        return response.json({"message_id": message_id, "duplicate": duplicate, "messages": replies})
+        # The intent and confidence only, for the editors' inbox (bot/channels/nlu_outcome.py).
+        nlu = await nlu_outcome(request.app.ctx.agent, sender, message_id)
+        return response.json({"message_id": message_id, "duplicate": duplicate, "messages": replies, "nlu": nlu})
 
     async def _process(
         self, agent: Any, on_new_message: Callable[[UserMessage], Awaitable[Any]], sender: Text,
