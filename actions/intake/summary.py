@@ -29,11 +29,13 @@ def answered(tracker: Tracker) -> List[str]:
     return [s for s in n.CORRECTABLE if tracker.get_slot(s) is not None]
 
 
+def answer_line(slot: str, value: Any, language: str) -> str:
+    """One answer as the resident reads it: "Kunta: Hollola"."""
+    return f"{field_label(slot, language)}: {_shown(slot, value, language)}"
+
+
 def summary_text(tracker: Tracker, language: str) -> str:
-    lines = []
-    for slot in answered(tracker):
-        lines.append(f"- {field_label(slot, language)}: {_shown(slot, tracker.get_slot(slot), language)}")
-    return "\n".join(lines)
+    return "\n".join(f"- {answer_line(slot, tracker.get_slot(slot), language)}" for slot in answered(tracker))
 
 
 def correction_buttons(tracker: Tracker, language: str) -> List[Dict[str, str]]:
@@ -46,12 +48,3 @@ def correction_buttons(tracker: Tracker, language: str) -> List[Dict[str, str]]:
                    "payload": f"/{n.INFORM}{json.dumps({n.CHOICE_ENTITY: n.SEND})}"})
     return result
 
-
-def field_named_in(text: str, tracker: Tracker, language: str) -> str | None:
-    """The answered question a typed correction names ("korjaa ikä" -> age_group)."""
-    lowered = text.lower()
-    for slot in answered(tracker):
-        label = field_label(slot, language).lower()
-        if label in lowered or label.split()[0] in lowered.split():
-            return slot
-    return None

@@ -6,6 +6,7 @@ the resident can still get (actions/intake/finish.py).
 """
 from __future__ import annotations
 
+import inspect
 from typing import Any, Dict, List, Optional
 
 from rasa_sdk import Tracker
@@ -17,7 +18,10 @@ from actions.intake import names as n
 from actions.intake import parse
 from actions.intake.areas import resolve_place
 from actions.intake.labels import value_label
-from actions.intake.summary import FIX_PREFIX, field_named_in
+from actions.intake.correct import (
+    TAKES_A_VALUE, cleared, corrected_field, field_named_in, new_value_text, reopen, wants_review_correction,
+)
+from actions.intake.summary import FIX_PREFIX, answer_line
 from actions.topics import TOPIC_OF_INTENT, answer_response
 from actions.triage.handoff import language_of
 from actions.triage.hours import is_open_now
@@ -25,8 +29,6 @@ from actions.triage.names import EMERGENCY, TRIAGE_PENDING, URGENT
 
 SKIP = "skip"
 TOPIC_CONFIDENCE = 0.6
-CORRECT_WORDS = ("korjaa", "korjata", "muuta", "muutan", "väärin", "ändra", "rätta", "fel", "correct", "change",
-                 "wrong", "fix")
 
 
 def button_choice(tracker: Tracker) -> Optional[str]:
@@ -80,12 +82,38 @@ class ValidateIntakeForm(FormValidationAction):
         if candidate is not None and button_choice(tracker) is None:
             if parse.is_stop(as_text(candidate)):
                 return self._stop(requested, n.STOP_STOPPED)
+            earlier = corrected_field(as_text(candidate), tracker, language_of(tracker))
+            if earlier:
+                return await self._correct(earlier, requested, as_text(candidate), dispatcher, tracker, domain)
             answer = self._topic_question(tracker, as_text(candidate))
             if answer:
                 # A question in the middle of the intake: answer it, then ask again.
                 dispatcher.utter_message(response=answer)
                 return [SlotSet(requested, None)]
         return await super().get_validation_events(dispatcher, tracker, domain)
+
+    async def _correct(self, slot: str, requested: str, text: str, dispatcher: CollectingDispatcher,
+                       tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
+        """Changes an earlier answer mid-form (actions/intake/correct.py), then the open question again.
+
+        A new value in the message goes through that question's own validation
+        (its re-ask when unusable); without one, the question is asked again.
+        """
+        events: List[EventType] = [SlotSet(requested, None)]
+        language = language_of(tracker)
+        value = new_value_text(text, slot, language) if slot in TAKES_A_VALUE else ""
+        if not value:
+            return events + [SlotSet(k, v) for k, v in cleared(slot).items()]
+        checked = CollectingDispatcher()
+        result = getattr(self, f"validate_{slot}")(value, checked, tracker, domain)
+        if inspect.isawaitable(result):
+            result = await result
+        if result.get(slot) is None:
+            result = {**cleared(slot), **result}
+        else:
+            dispatcher.utter_message(response=n.UTTER_CORRECTED, corrected=answer_line(slot, result[slot], language))
+        dispatcher.messages.extend(checked.messages)
+        return events + [SlotSet(k, v) for k, v in result.items()]
 
     @staticmethod
     def _topic_question(tracker: Tracker, text: str) -> Optional[str]:
@@ -260,22 +288,12 @@ class ValidateIntakeForm(FormValidationAction):
         choice, text = self._answer(value, tracker)
         language = language_of(tracker)
         if choice and choice.startswith(FIX_PREFIX) and choice[len(FIX_PREFIX):] in n.CORRECTABLE:
-            return self._reopen(choice[len(FIX_PREFIX):])
-        if choice is None and any(w in text.lower() for w in CORRECT_WORDS):
+            return reopen(choice[len(FIX_PREFIX):])
+        if choice is None and wants_review_correction(text):
             slot = field_named_in(text, tracker, language)
-            return self._reopen(slot) if slot else {n.CONFIRMED: None, n.CORRECTING: True}
+            return reopen(slot) if slot else {n.CONFIRMED: None, n.CORRECTING: True}
         if choice == n.SEND or (choice is None and parse.parse_yes_no(text) == n.YES):
             return {n.CONFIRMED: n.YES, n.CORRECTING: None}
         if choice == n.CORRECT or (choice is None and parse.parse_yes_no(text) == n.NO):
             return {n.CONFIRMED: None, n.CORRECTING: True}
         return self._reask(dispatcher, n.CONFIRMED, n.UTTER_BAD_CONFIRM)
-
-    @staticmethod
-    def _reopen(slot: str) -> Dict[str, Any]:
-        """Clears one answer so the form asks it again, then returns to the review."""
-        reopened: Dict[str, Any] = {slot: None, n.CONFIRMED: None, n.CORRECTING: None}
-        if slot == n.NEED_AREAS:
-            reopened[n.NEED_AREA_PICKS] = []
-        if slot == n.MUNICIPALITY:
-            reopened.update({n.POSTAL_CODE: None, n.IN_AREA: None})
-        return reopened

@@ -159,3 +159,63 @@ def test_a_topic_question_mid_form_is_answered_then_asked_again() -> None:
     result = asyncio.run(ValidateIntakeForm().run(dispatcher, tracker, DOMAIN))
     assert result[0] == SlotSet(n.MUNICIPALITY, None)
     assert [m["response"] for m in dispatcher.messages] == ["utter_social_assistance_answer"]
+
+
+def run_with(requested: str, text: str, slots: Dict[str, Any]):
+    """Like `answer`, with the messages' variables (the corrected answer's line)."""
+    slots = {**FULL_START, **slots, n.REQUESTED_SLOT: requested, requested: text}
+    latest = {"text": text, "intent": {"name": "inform", "confidence": 1.0}, "entities": []}
+    tracker = Tracker("resident", slots, latest, [{"event": "slot", "name": requested, "value": text}], False,
+                      None, {"name": n.FORM}, "action_listen")
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(ValidateIntakeForm().run(dispatcher, tracker, DOMAIN))
+    return events, [(m.get("response"), m.get("corrected")) for m in dispatcher.messages]
+
+
+def test_mid_form_a_named_answer_is_corrected_then_the_open_question_is_asked_again() -> None:
+    events, messages = run_with(n.MINORS, "muuta kunta, asun Hollolassa", answered_before(n.MINORS))
+    assert events == [SlotSet(n.MINORS, None), SlotSet(n.MUNICIPALITY, "Hollola"), SlotSet(n.POSTAL_CODE, None),
+                      SlotSet(n.IN_AREA, True), SlotSet(n.REQUESTED_SLOT, n.MINORS)]
+    assert messages == [(n.UTTER_CORRECTED, "Kunta: Hollola")]
+
+
+def test_mid_form_a_corrected_age_is_read_by_its_own_question_and_still_routes() -> None:
+    events, messages = run_with(n.NEED_AREAS, "korjaan: ikäni on 70", answered_before(n.NEED_AREAS))
+    assert events == [SlotSet(n.NEED_AREAS, None), SlotSet(n.AGE_GROUP, n.OVER_64),
+                      SlotSet(n.REQUESTED_SLOT, n.NEED_AREAS)]
+    assert messages == [(n.UTTER_CORRECTED, "Ikä: 65 tai yli"), (n.UTTER_ROUTE_ELDERLY, None)]
+
+
+def test_mid_form_i_meant_a_place_corrects_the_municipality_in_english() -> None:
+    events, messages = run_with(n.URGENT, "I meant Heinola", {**answered_before(n.URGENT), "language": "en"})
+    assert SlotSet(n.MUNICIPALITY, "Heinola") in events and events[0] == SlotSet(n.URGENT, None)
+    assert events[-1] == SlotSet(n.REQUESTED_SLOT, n.URGENT)
+    assert messages == [(n.UTTER_CORRECTED, "Municipality: Heinola")]
+
+
+def test_mid_form_a_correction_without_a_new_value_asks_that_question_again_first() -> None:
+    events, messages = run_with(n.COPING, "jag vill ändra åldern", {**answered_before(n.COPING), "language": "sv"})
+    assert events == [SlotSet(n.COPING, None), SlotSet(n.AGE_GROUP, None), SlotSet(n.REQUESTED_SLOT, n.AGE_GROUP)]
+    assert messages == []
+
+
+def test_mid_form_an_unusable_new_value_gets_the_questions_own_re_ask() -> None:
+    events, messages = run_with(n.COPING, "korjaa kunta: ääsdf", answered_before(n.COPING))
+    assert events[:2] == [SlotSet(n.COPING, None), SlotSet(n.MUNICIPALITY, None)]
+    assert events[-1] == SlotSet(n.REQUESTED_SLOT, n.MUNICIPALITY)
+    assert messages == [(n.UTTER_BAD_MUNICIPALITY, None)]
+
+
+@pytest.mark.parametrize("requested, text, expected", [
+    (n.NEED_AREAS, "muuta", None),                   # "other" is an answer here, not "change"
+    (n.COPING, "korjaan: 2", SlotSet(n.COPING, "2")),  # a number answers a number question
+    (n.MUNICIPALITY, "korjaan: Lahti", SlotSet(n.MUNICIPALITY, "Lahti")),  # the open question itself
+])
+def test_mid_form_answers_with_correction_like_words_are_still_answers(requested, text, expected) -> None:
+    events, messages = run_with(requested, text, answered_before(requested))
+    assert all(e["name"] != n.AGE_GROUP for e in events)
+    assert (n.UTTER_CORRECTED, None) not in messages and all(m[0] != n.UTTER_CORRECTED for m in messages)
+    if expected is not None:
+        assert events[0] == expected
+    else:
+        assert SlotSet(n.NEED_AREA_PICKS, ["other"]) in events
