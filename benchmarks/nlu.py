@@ -1,7 +1,8 @@
 """NLU benchmark: the chosen pipeline against ablations and baselines, one run.
 
-Each variant trains on nlu/data and is scored on the held-out set
-(tests/nlu/heldout) in its own process, so peak memory is per variant.
+Each variant trains on the NLU training data (nlu/data and the topics'
+examples) and is scored on the held-out set (tests/nlu/heldout) in its own
+process, so peak memory is per variant.
 Figures go to docs/benchmarks.md (section "NLU"). Compare ratios within one
 run: these machines are noisy.
 
@@ -30,7 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bot import paths  # noqa: E402
-from bot.evaluation.intents import load_examples, predicted_intent, score  # noqa: E402
+from bot.evaluation.intents import load_examples, load_training_examples, predicted_intent, score  # noqa: E402
 
 VARIANTS = ["chosen", "diet_only", "no_lemmas", "no_dense", "rasa_default", "tfidf_logreg"]
 LINEAR = "LinearIntentClassifier"
@@ -152,7 +153,7 @@ def _run_tfidf(variant: str, workdir: Path) -> Dict[str, Any]:
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
 
-    train_examples = load_examples(paths.NLU_DATA_DIR)
+    train_examples = load_training_examples()
     test_examples = load_examples(paths.HELDOUT_INTENTS_DIR)
     start = time.perf_counter()
     word = TfidfVectorizer(analyzer="word", ngram_range=(1, 2), sublinear_tf=True, lowercase=True)
@@ -191,7 +192,7 @@ def _markdown(results: Dict[str, Dict[str, Any]]) -> str:
         "",
         f"Run {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} on {os.cpu_count()} cores; "
         f"held-out set tests/nlu/heldout ({next(iter(results.values()))['examples']} examples), "
-        "trained on nlu/data. Latency: one message at a time through the loaded model "
+        "trained on nlu/data and bot/domain/topics/*/examples.yml. Latency: one message at a time through the loaded model "
         "(Rasa: `Agent.parse_message`, the path `rasa run` uses).",
         "",
         "| variant | macro-F1 | accuracy | fallback rate | train s | parse p50 ms | parse p95 ms | peak RSS train MB | peak RSS eval MB |",

@@ -10,6 +10,7 @@ import fcntl
 import hashlib
 import subprocess
 import sys
+import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterable, Iterator, Optional
@@ -72,16 +73,31 @@ def train(
         "--config", str(config),
         "--out", str(out_dir),
         "--fixed-model-name", name,
+        "--domain", str(paths.DOMAIN_DIR),
     ]
-    if nlu_only:
-        command += ["--nlu", str(paths.NLU_DATA_DIR), "--domain", str(paths.DOMAIN_DIR)]
-    else:
-        command += ["--domain", str(paths.DOMAIN_DIR), "--data", str(paths.STORIES_DIR), str(paths.NLU_DATA_DIR)]
-    subprocess.run(
-        command, check=True, cwd=paths.PROJECT_ROOT,
-        stdout=subprocess.DEVNULL if quiet else None,
-    )
+    with tempfile.TemporaryDirectory(prefix="neuvo-nlu-") as scratch:
+        if nlu_only:
+            command += ["--nlu", str(_linked_nlu_folder(Path(scratch)))]
+        else:
+            command += ["--data", str(paths.STORIES_DIR), *map(str, paths.nlu_training_paths())]
+        subprocess.run(
+            command, check=True, cwd=paths.PROJECT_ROOT,
+            stdout=subprocess.DEVNULL if quiet else None,
+        )
     return out_dir / f"{name}.tar.gz"
+
+
+def _linked_nlu_folder(scratch: Path) -> Path:
+    """One folder of links to every NLU training file.
+
+    Why: `rasa train nlu --nlu` takes a single path, and the topics folder
+    cannot be it (its answers would be read as NLU responses).
+    """
+    folder = scratch / "nlu"
+    folder.mkdir()
+    for index, source in enumerate(paths.nlu_training_paths()):
+        (folder / f"{index:03d}-{source.parent.name}-{source.name}").symlink_to(source.resolve())
+    return folder
 
 
 def ensure_model(force: bool = False, quiet: bool = False) -> Path:

@@ -27,6 +27,13 @@ def load_examples(path: Path) -> List[LabelledText]:
     ]
 
 
+def load_training_examples() -> List[LabelledText]:
+    """Every NLU training example: conversation intents and the topics' examples."""
+    from bot import paths
+
+    return [example for path in paths.nlu_training_paths() for example in load_examples(path)]
+
+
 def predicted_intent(parse: Dict[str, Any]) -> Tuple[str, bool]:
     """The classifier's top intent and whether the fallback fired for it."""
     ranking = parse.get("intent_ranking") or []

@@ -35,7 +35,7 @@ def _responses_sent_by_actions() -> set:
 def test_rasa_data_validate_is_clean() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "rasa", "data", "validate", "--domain", str(paths.DOMAIN_DIR),
-         "--data", str(paths.STORIES_DIR), str(paths.NLU_DATA_DIR), "--config", str(paths.CONFIG_FILE)],
+         "--data", str(paths.STORIES_DIR), *map(str, paths.nlu_training_paths()), "--config", str(paths.CONFIG_FILE)],
         cwd=paths.PROJECT_ROOT, capture_output=True, text=True, timeout=600,
         env={**os.environ, "SQLALCHEMY_SILENCE_UBER_WARNING": "1"},  # Rasa's own SQLAlchemy 1.4 notice
     )

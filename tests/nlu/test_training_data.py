@@ -10,7 +10,7 @@ import pytest
 
 from actions.topics import TOPIC_OF_INTENT
 from bot import paths
-from bot.evaluation.intents import load_examples
+from bot.evaluation.intents import LabelledText, load_examples, load_training_examples
 from nlu.language import detect_language
 
 SPEC = Path(paths.PROJECT_ROOT).parent / "shared" / "spec" / "intents.md"
@@ -24,21 +24,21 @@ def _normalise(text: str) -> str:
     return re.sub(r"[^\wåäö]+", " ", text.lower()).strip()
 
 
-def _by_intent(folder: Path) -> Dict[str, List[str]]:
+def _by_intent(examples: List[LabelledText]) -> Dict[str, List[str]]:
     grouped: Dict[str, List[str]] = defaultdict(list)
-    for example in load_examples(folder):
+    for example in examples:
         grouped[example.intent].append(example.text)
     return grouped
 
 
 @pytest.fixture(scope="module")
 def training() -> Dict[str, List[str]]:
-    return _by_intent(paths.NLU_DATA_DIR)
+    return _by_intent(load_training_examples())
 
 
 @pytest.fixture(scope="module")
 def heldout() -> Dict[str, List[str]]:
-    return _by_intent(paths.HELDOUT_INTENTS_DIR)
+    return _by_intent(load_examples(paths.HELDOUT_INTENTS_DIR))
 
 
 def _languages(texts: List[str]) -> Counter:
