@@ -8,10 +8,10 @@ writes idempotently.
 from __future__ import annotations
 
 import enum
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from typing import Any, Optional
 
-from sqlalchemy import JSON, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Boolean, Date, DateTime, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy import false as sa_false
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -244,3 +244,23 @@ class PhoneContact(Base):
     language: Mapped[str] = mapped_column(String(2), default="fi")
     minutes: Mapped[Optional[int]] = mapped_column(Integer, nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class InboxItem(Base):
+    """A resident's wording the assistant did not understand well, for the editors (issue 5).
+
+    Least data: only the text with personal data removed (`nlu.redaction.
+    redact_for_storage`), its language, what the NLU predicted, and the day.
+    No conversation id and no time of day, so an item cannot be traced back
+    to a conversation; handled items are deleted (the audit log keeps the id).
+    """
+
+    __tablename__ = "editor_inbox"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    text: Mapped[str] = mapped_column(Text)
+    language: Mapped[str] = mapped_column(String(2), default="fi")
+    intent: Mapped[Optional[str]] = mapped_column(String(64), nullable=True)
+    confidence: Mapped[float] = mapped_column(Float, default=0.0)
+    fell_back: Mapped[bool] = mapped_column(Boolean, default=False)
+    received_on: Mapped[date] = mapped_column(Date, index=True)

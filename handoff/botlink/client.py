@@ -22,6 +22,8 @@ class BotRejected(Exception):
 class BotAnswer:
     messages: list[dict[str, Any]]
     duplicate: bool
+    # The NLU outcome for the editors' inbox: {intent, confidence, fallback} or None.
+    nlu: Optional[dict[str, Any]] = None
 
 
 class BotClient:
@@ -61,4 +63,5 @@ class BotClient:
             messages = [m for m in data.get("messages", []) if isinstance(m, dict)]
         except (ValueError, AttributeError):
             raise BotUnavailable("unreadable answer") from None
-        return BotAnswer(messages=messages, duplicate=bool(data.get("duplicate")))
+        nlu = data.get("nlu") if isinstance(data.get("nlu"), dict) else None
+        return BotAnswer(messages=messages, duplicate=bool(data.get("duplicate")), nlu=nlu)

@@ -25,6 +25,7 @@ from handoff.botlink.client import BotAnswer, BotRejected, BotUnavailable
 from handoff.botlink.handoff import handle_handoff, parse_handoff
 from handoff.chat import texts
 from handoff.chat.push import push_status, push_unsent
+from handoff.editor.capture import capture_unclear
 from handoff.messages import append_message
 from handoff.models import Conversation, Message, Owner, RelayStatus, Sender, utcnow
 
@@ -107,6 +108,7 @@ async def _relay_one(app: Sanic, conversation_id: str, message: dict[str, Any]) 
         await _release(app, conversation_id, message["id"], RelayStatus.FAILED)
         return True
     await _store_answer(app, conversation_id, message["id"], answer)
+    await capture_unclear(app, text=message["text"], language=message["language"], nlu=answer.nlu)
     return True
 
 
