@@ -15,7 +15,10 @@ the tracker (shared/docs/conventions.md, "Rasa 3.6 pitfalls"). This channel:
 - treats text starting with `/` as plain text unless it equals a button
   payload the bot has just offered;
 - removes henkilötunnus, phone numbers and e-mail addresses before the
-  `UserMessage` is built.
+  `UserMessage` is built;
+- offers `/triage`: the level, markers and language of a message the hub
+  holds from the dialogue (waiting or with a counsellor), without touching
+  the tracker (bot/channels/hub_triage.py).
 
 The wire format is in docs/handoff-protocol.md.
 """
@@ -34,6 +37,7 @@ from sanic.response import HTTPResponse
 from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
 from rasa.shared.core.events import BotUttered, UserUttered
 
+from bot.channels.hub_triage import triage_endpoint
 from bot.channels.nlu_outcome import nlu_outcome
 from bot.channels.redaction import redact
 
@@ -145,6 +149,11 @@ class HubInput(InputChannel):
             if agent is None or not agent.is_ready():
                 return _error(503, "model_not_ready")
             return await self._handle(request, on_new_message, sender, message_id, text, event, metadata)
+
+        @hub_webhook.route("/triage", methods=["POST"])
+        async def triage(request: Request) -> HTTPResponse:
+            # Triage only, no dialogue: for messages the hub holds (bot/channels/hub_triage.py).
+            return await triage_endpoint(request, self._authorised(request), MAX_TEXT_CHARS)
 
         return hub_webhook
 

@@ -7,6 +7,9 @@ from typing import Any, Optional
 import httpx
 
 CHANNEL_PATH = "/webhooks/neuvo_hub/webhook"
+TRIAGE_PATH = "/webhooks/neuvo_hub/triage"
+TRIAGE_TIMEOUT_SECONDS = 10.0
+LEVELS = ("emergency", "urgent", "support", "none")
 RETRYABLE = {409, 500, 502, 503, 504}
 
 
@@ -24,6 +27,15 @@ class BotAnswer:
     duplicate: bool
     # The NLU outcome for the editors' inbox: {intent, confidence, fallback} or None.
     nlu: Optional[dict[str, Any]] = None
+
+
+@dataclass(frozen=True)
+class TriageAnswer:
+    """The bot's triage of one message: level, markers, and its language when sure (else None)."""
+
+    level: str
+    markers: list[str]
+    language: Optional[str]
 
 
 class BotClient:
@@ -65,3 +77,23 @@ class BotClient:
             raise BotUnavailable("unreadable answer") from None
         nlu = data.get("nlu") if isinstance(data.get("nlu"), dict) else None
         return BotAnswer(messages=messages, duplicate=bool(data.get("duplicate")), nlu=nlu)
+
+    async def triage(self, *, text: str) -> TriageAnswer:
+        """Triage only, no dialogue (docs/handoff-protocol.md); raises BotUnavailable or BotRejected."""
+        try:
+            answer = await self._http.post(TRIAGE_PATH, json={"text": text},
+                                           timeout=httpx.Timeout(TRIAGE_TIMEOUT_SECONDS, connect=2.0))
+        except (httpx.TransportError, httpx.TimeoutException) as error:
+            raise BotUnavailable(type(error).__name__) from None
+        if answer.status_code in RETRYABLE or answer.status_code == 404:
+            raise BotUnavailable(f"status {answer.status_code}")
+        if answer.status_code != 200:
+            raise BotRejected(f"status {answer.status_code}")
+        try:
+            data = answer.json()
+            level = data["level"] if data.get("level") in LEVELS else "none"
+            markers = [str(m) for m in data.get("markers") or []][:50]
+            language = data.get("language") if data.get("language") in ("fi", "sv", "en") else None
+        except (ValueError, AttributeError, KeyError):
+            raise BotUnavailable("unreadable answer") from None
+        return TriageAnswer(level=level, markers=markers, language=language)

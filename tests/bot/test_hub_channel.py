@@ -16,6 +16,7 @@ import pytest
 import requests
 
 from bot.channels.hub import last_offered_payloads, plain_text, replies_from_events
+from bot.channels.hub_triage import triage_of
 from bot.channels.redaction import is_valid_hetu, redact
 from tests.conftest import HUB_TEST_TOKEN, free_port
 
@@ -71,6 +72,14 @@ def test_replies_and_offered_buttons_from_tracker_events() -> None:
     ]
     assert replies_from_events(events, "m3") is None
     assert last_offered_payloads(events) == ["/request_human"]
+
+
+def test_triage_answer_carries_level_markers_and_language_only() -> None:
+    parsed = {"text": "secret", "intent": {"name": "x"}, "triage": {"level": "urgent", "markers": ["eviction_imminent"]},
+              "entities": [{"entity": "detected_language", "value": "sv"}, {"entity": "language", "value": "en"}]}
+    assert triage_of(parsed) == {"level": "urgent", "markers": ["eviction_imminent"], "language": "en"}
+    assert triage_of({"triage": {"level": "bogus"}, "entities": []}) == {"level": "none", "markers": [],
+                                                                          "language": None}
 
 
 def test_credentials_take_the_token_from_the_environment(monkeypatch) -> None:
@@ -177,6 +186,33 @@ def test_hand_back_event_is_accepted_and_idempotent(bot_server: str) -> None:
     for _ in range(2):
         answer = post(bot_server, {"sender": sender, "message_id": "handback-1", "event": "handback"})
         assert answer.status_code == 200, answer.text
+
+
+def all_tracker_rows() -> int:
+    count = 0
+    for db in {path.resolve() for path in _BASE[0].glob("bot-logs*/rasa-tracker-*.db")}:
+        with sqlite3.connect(db) as conn:
+            count += conn.execute("select count(*) from events").fetchone()[0]
+    return count
+
+
+@pytest.mark.slow
+def test_triage_only_endpoint_assesses_without_touching_any_tracker(bot_server: str) -> None:
+    url = bot_server + "/webhooks/neuvo_hub/triage"
+    emergency = {"text": "En jaksa enää elää, aion tappaa itseni tänä yönä. Numeroni 040 123 4567"}
+    assert requests.post(url, json=emergency, timeout=60).status_code == 401
+    assert requests.post(url, json={"text": " "}, headers=AUTH, timeout=60).status_code == 400
+    before = all_tracker_rows()
+    answer = requests.post(url, json=emergency, headers=AUTH, timeout=60)
+    assert answer.status_code == 200, answer.text
+    result = answer.json()
+    assert set(result) == {"level", "markers", "language"}
+    assert (result["level"], result["language"]) == ("emergency", "fi") and "suicidal_ideation" in result["markers"]
+    swedish = requests.post(url, json={"text": "Jag har ingenstans att sova i natt"}, headers=AUTH, timeout=60).json()
+    assert (swedish["level"], swedish["language"]) == ("urgent", "sv")
+    typed = requests.post(url, json={"text": "/request_human"}, headers=AUTH, timeout=60).json()
+    assert typed["level"] in ("none", "support")
+    assert all_tracker_rows() == before  # no event stored for anyone
 
 
 @pytest.fixture(scope="module")
