@@ -152,7 +152,7 @@ async def handle_handoff(
     values = texts.common_values(organisation, language)
     parts: list[str] = []
     if request.level == "emergency":
-        parts.append(texts.text("emergency_first", language, **values))
+        parts.append(texts.emergency_text(organisation, language, request.markers))
     if LEVELS.index(request.level) < LEVELS.index(conversation.triage_level if conversation.triage_level in LEVELS
                                                   else "none"):
         conversation.triage_level = request.level

@@ -13,6 +13,7 @@ from sanic import Sanic
 from sqlalchemy import select
 
 from handoff.botlink.relay import relay_pending, stale_after
+from handoff.botlink.triage import retry_untriaged
 from handoff.models import Conversation, Message, Owner, RelayStatus, utcnow
 
 log = logging.getLogger("neuvo.hub.relay")
@@ -43,6 +44,7 @@ async def retry_forever(app: Sanic, interval: float = INTERVAL_SECONDS) -> None:
             for conversation_id in await conversations_to_retry(app):
                 if conversation_id not in app.ctx.relay_locks:  # a live relay is on it already
                     await relay_pending(app, conversation_id)
+            await retry_untriaged(app)  # held messages whose triage failed (handoff.botlink.triage)
         except asyncio.CancelledError:
             raise
         except Exception as error:  # noqa: BLE001 - keep retrying; type only in the log

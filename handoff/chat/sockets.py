@@ -32,6 +32,7 @@ from sanic import Sanic
 
 from handoff.auth.ratelimit import address_key, hit
 from handoff.botlink.relay import relay_pending
+from handoff.botlink.triage import triage_soon
 from handoff.chat import codes
 from handoff.chat.callbacks import parse_form, record_callback
 from handoff.chat.push import message_view, push_unsent
@@ -209,6 +210,8 @@ class ChatEvents:
         }, to=sid)
         if appended.created:
             await self.sio.emit("neuvo_message", message_view(stored), room=conversation_id, skip_sid=sid)
+            if stored.relay_status == RelayStatus.HELD.value:
+                triage_soon(self.app, conversation_id, stored.id)  # the bot does not see it: triage it still
             self._relay_soon(conversation_id)
 
     def _relay_soon(self, conversation_id: str) -> None:

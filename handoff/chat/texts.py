@@ -26,6 +26,32 @@ TEXTS = {
         "sv": "Om du är i fara nu, ring genast {emergency}. Kristelefonen har jour på {crisis}.",
         "en": "If you are in danger now, call {emergency} straight away. The crisis line is on {crisis}.",
     },
+    "emergency_violence": {
+        "fi": "Jos olet nyt vaarassa, soita heti {emergency}. Nollalinja auttaa lähisuhdeväkivallassa numerossa "
+              "{helpline}, maksutta ja ympäri vuorokauden.",
+        "sv": "Om du är i fara nu, ring genast {emergency}. Nollalinja hjälper vid våld i nära relationer på "
+              "{helpline}, avgiftsfritt och dygnet runt.",
+        "en": "If you are in danger now, call {emergency} straight away. Nollalinja helps with violence in close "
+              "relationships on {helpline}, free and 24/7.",
+    },
+    "emergency_poisoning": {
+        "fi": "Jos joku on ottanut liikaa lääkkeitä, päihteitä tai myrkkyä, soita heti {emergency}. "
+              "Myrkytystietokeskus neuvoo numerossa {helpline}.",
+        "sv": "Om någon har tagit för mycket läkemedel, droger eller gift, ring genast {emergency}. "
+              "Giftinformationscentralen ger råd på {helpline}.",
+        "en": "If someone has taken too much medicine, drugs or poison, call {emergency} straight away. "
+              "The Poison Information Centre gives advice on {helpline}.",
+    },
+    "emergency_seen_waiting": {
+        "fi": "Sosiaaliohjaaja näkee viestisi, ja keskustelusi on nyt jonossa etusijalla.",
+        "sv": "Socialhandledaren ser ditt meddelande, och ditt samtal har nu förtur i kön.",
+        "en": "A social counsellor will see your message, and your conversation now has priority in the queue.",
+    },
+    "emergency_seen_counsellor": {
+        "fi": "Sosiaaliohjaaja näkee viestisi.",
+        "sv": "Socialhandledaren ser ditt meddelande.",
+        "en": "The social counsellor can see your message.",
+    },
     "queued": {
         "fi": "Pyyntösi on välitetty sosiaaliohjaajalle. Olet jonossa {position}. Arvioitu odotusaika on noin "
               "{minutes} minuuttia. Jos et halua odottaa, voit jättää soittopyynnön.",
@@ -101,6 +127,27 @@ def common_values(organisation: Organisation, language: str) -> dict[str, str]:
         "crisis": organisation.crisis_line(language),
         "hours": organisation.text("chat_hours", language),
     }
+
+
+VIOLENCE_MARKERS = {"violence_now"}
+POISONING_MARKERS = {"overdose"}
+SELF_HARM_MARKERS = {"suicidal_ideation", "self_harm"}
+
+
+def emergency_text(organisation: Organisation, language: str, markers: list[str]) -> str:
+    """112 and the helpline that fits the markers, as the bot chooses it (actions/triage/respond.py).
+
+    Violence now: Nollalinja; an overdose without self-harm: the Poison
+    Information Centre; otherwise the crisis line in the resident's language.
+    A helpline missing from the organisation file falls back to the crisis line.
+    """
+    values = common_values(organisation, language)
+    found = set(markers)
+    if found & VIOLENCE_MARKERS and organisation.value("violence_helpline"):
+        return text("emergency_violence", language, helpline=organisation.value("violence_helpline"), **values)
+    if found & POISONING_MARKERS and not found & SELF_HARM_MARKERS and organisation.value("poison_info"):
+        return text("emergency_poisoning", language, helpline=organisation.value("poison_info"), **values)
+    return text("emergency_first", language, **values)
 
 
 def when_text(organisation: Organisation, language: str, now: datetime) -> str:

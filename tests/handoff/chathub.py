@@ -83,6 +83,10 @@ class FakeBot:
         self.processed: dict[str, list[dict[str, Any]]] = {}
         self.reply: Callable[[str], list[dict[str, Any]]] = lambda text: [{"text": f"Vastaus: {text}"}]
         self.status: Optional[int] = None  # answer this status instead of processing
+        # The triage-only endpoint: `triage(text) -> {"level", "markers", "language"}`.
+        self.triage: Callable[[str], dict[str, Any]] = lambda text: {"level": "none", "markers": [], "language": None}
+        self.triage_calls: list[str] = []
+        self.triage_status: Optional[int] = None  # answer this status to triage requests
         self._runner: Optional[web.AppRunner] = None
 
     async def _handle(self, request: web.Request) -> web.Response:
@@ -100,6 +104,15 @@ class FakeBot:
         self.processed[key] = messages
         return web.json_response({"message_id": body["message_id"], "duplicate": False, "messages": messages})
 
+    async def _handle_triage(self, request: web.Request) -> web.Response:
+        if request.headers.get("Authorization") != f"Bearer {BOT_TOKEN}":
+            return web.json_response({"error": "unauthorised"}, status=401)
+        text = (await request.json()).get("text", "")
+        self.triage_calls.append(text)
+        if self.triage_status is not None:
+            return web.json_response({"error": "down"}, status=self.triage_status)
+        return web.json_response(self.triage(text))
+
     def processed_texts(self, sender: str) -> list[str]:
         return [c.get("text", "") for c in self.calls
                 if c["sender"] == sender and not c.get("event") and self.status is None]
@@ -107,6 +120,7 @@ class FakeBot:
     async def start(self) -> None:
         app = web.Application()
         app.router.add_post("/webhooks/neuvo_hub/webhook", self._handle)
+        app.router.add_post("/webhooks/neuvo_hub/triage", self._handle_triage)
         self._runner = web.AppRunner(app)
         await self._runner.setup()
         await web.TCPSite(self._runner, "127.0.0.1", self.port).start()
