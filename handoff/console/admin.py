@@ -135,4 +135,7 @@ def admin_blueprint() -> Blueprint:
     for action, handler in (("role", user_role), ("disable", user_disable), ("enable", user_enable),
                             ("unlock", user_unlock)):
         blueprint.add_route(handler, f"/users/<username:str>/{action}", methods=["POST"], name=f"user_{action}")
+    from handoff.console.stuck_pages import add_routes as add_stuck_routes
+
+    add_stuck_routes(blueprint)
     return guards.install(blueprint)

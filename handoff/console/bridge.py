@@ -38,3 +38,16 @@ async def return_to_bot(app: Sanic, conversation_id: str) -> bool:
     except Exception as error:  # noqa: BLE001 - the handoff is closed; reported to the counsellor
         log.error("hand-back failed (%s) for conversation %s", type(error).__name__, pseudonym(conversation_id))
         return False
+
+
+async def tell_bot(app: Sanic, conversation_id: str) -> bool:
+    """Sends a pending hand-back now (the conversation is the bot's already); the retry task
+    sends it later if Rasa is down, so a failure here loses nothing."""
+    try:
+        from handoff.botlink.relay import relay_pending
+
+        await relay_pending(app, conversation_id)
+        return True
+    except Exception as error:  # noqa: BLE001 - the retry task picks the pending hand-back up
+        log.warning("hand-back deferred (%s) for conversation %s", type(error).__name__, pseudonym(conversation_id))
+        return False

@@ -11,6 +11,7 @@ NAV = (
     ("/console/callbacks", "Takaisinsoitot", ("counsellor", "admin")),
     ("/console/phone", "Puhelinohjaus", ("counsellor", "admin")),
     ("/console/stats", "Tilastot", ("counsellor", "admin")),
+    ("/console/admin/stuck", "Jumissa", ("admin",)),
     ("/console/admin/audit", "Lokitiedot", ("admin",)),
     ("/console/admin/users", "Käyttäjät", ("admin",)),
 )
