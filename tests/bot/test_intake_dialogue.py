@@ -156,3 +156,39 @@ def test_english_resident_requests_a_callback_with_consent(bot_server: str) -> N
     assert payload["callback"] == {"phone": "+358507654321", "preferred_time": "in the afternoon",
                                    "reason": "resident_choice"}
     assert payload["intake"] is None  # no consent asked to pass the details on
+
+
+def test_an_earlier_answer_is_corrected_mid_form_and_the_questions_go_on(bot_server: str) -> None:
+    chat = Chat(bot_server)
+    start(chat)
+    ask(chat.say("34"), "municipality")
+    ask(chat.say("Lahti"), "minors_in_household")
+    reply = chat.say("muuta kunta, asun Hollolassa")
+    assert texts(reply) == [text_of("utter_intake_corrected", corrected="Kunta: Hollola"),
+                            text_of("utter_ask_minors_in_household")]
+    reply = chat.say("korjaan: ikäni on 70")
+    assert texts(reply)[:2] == [text_of("utter_intake_corrected", corrected="Ikä: 65 tai yli"),
+                                text_of("utter_intake_route_elderly")]
+    ask(reply, "minors_in_household")
+    ask(chat.say("ei"), "need_areas")
+    for _ in range(6):
+        reply = chat.say(choice("skip"))
+        if texts(reply)[-1] == text_of("utter_ask_resident_name"):
+            break
+    ask(reply, "resident_name")
+    ask(chat.say(choice("skip")), "consent_share")
+    review = chat.say("kyllä")
+    assert "Kunta: Hollola" in review["text"] and "Ikä: 65 tai yli" in review["text"]
+    record = handoff(chat.say(choice("send")))["intake"]
+    assert (record["municipality"], record["age_group"]) == ("Hollola", "65_plus")
+    assert record["routed_to"] == ["elderly_services"]
+
+
+def test_english_i_meant_corrects_the_municipality(bot_server: str) -> None:
+    chat = Chat(bot_server)
+    ask(chat.say("I want to talk to a person"), "age_group", "en")
+    ask(chat.say("40"), "municipality", "en")
+    ask(chat.say("Lahti"), "minors_in_household", "en")
+    reply = chat.say("Sorry, I meant Heinola")
+    assert texts(reply) == [text_of("utter_intake_corrected", "en", corrected="Municipality: Heinola"),
+                            text_of("utter_ask_minors_in_household", "en")]

@@ -53,26 +53,36 @@ def test_urgent_inside_opening_hours_is_handed_off_ahead(bot_server: str, langua
     assert payload["markers"]
 
 
+# What a resident types at each step of the callback request, and how the review starts.
+CALLBACK_STEPS = {
+    "fi": {"time": "huomenna aamulla", "consent": "kyllä", "review": "Tarkista vielä."},
+    "sv": {"time": "i morgon på förmiddagen", "consent": "ja, det går bra", "review": "Kontrollera en gång till."},
+    "en": {"time": "tomorrow morning please", "consent": "yes please", "review": "Please check."},
+}
+
+
+@pytest.mark.parametrize("language", ["fi", "sv", "en"])
 def test_urgent_outside_opening_hours_gives_the_social_emergency_number_and_records_a_callback(
-    bot_server: str, clock
+    bot_server: str, clock, language: str
 ) -> None:
     clock(CLOSED_TIME)
+    steps = CALLBACK_STEPS[language]
     chat = Chat(bot_server)
-    reply = chat.say(URGENT["fi"])
-    assert texts(reply)[:2] == text_of("utter_triage_urgent_closed").split("\n\n")
+    reply = chat.say(URGENT[language])
+    assert texts(reply)[:2] == text_of("utter_triage_urgent_closed", language).split("\n\n")
     assert SLOTS["org_social_emergency_phone"] in reply["text"]
     assert reply["custom"] == []
-    assert texts(reply)[-1] == text_of("utter_ask_phone")
-    assert chat.say("040 123 4567")["text"] == text_of("utter_ask_callback_time")
-    assert chat.say("huomenna aamulla")["text"] == text_of("utter_ask_resident_name")
-    assert chat.say(choice("skip"))["text"] == text_of("utter_ask_consent_callback")
-    review = chat.say("kyllä")
-    assert review["text"].startswith("Tarkista vielä.") and "+358401234567" in review["text"]
+    assert texts(reply)[-1] == text_of("utter_ask_phone", language)
+    assert chat.say("040 123 4567")["text"] == text_of("utter_ask_callback_time", language)
+    assert chat.say(steps["time"])["text"] == text_of("utter_ask_resident_name", language)
+    assert chat.say(choice("skip"))["text"] == text_of("utter_ask_consent_callback", language)
+    review = chat.say(steps["consent"])
+    assert review["text"].startswith(steps["review"]) and "+358401234567" in review["text"]
     done = chat.say(choice("send"))
-    assert texts(done) == [text_of("utter_handoff_done_callback")]
+    assert texts(done) == [text_of("utter_handoff_done_callback", language)]
     payload = handoff(done)
-    assert (payload["level"], payload["reason"]) == ("urgent", "triage")
-    assert payload["callback"] == {"phone": "+358401234567", "preferred_time": "huomenna aamulla",
+    assert (payload["level"], payload["reason"], payload["language"]) == ("urgent", "triage", language)
+    assert payload["callback"] == {"phone": "+358401234567", "preferred_time": steps["time"],
                                    "reason": "outside_hours"}
 
 
