@@ -1,0 +1,169 @@
+"""The content a publish touches: a snapshot of it, editors' changes applied to it, and its diff.
+
+Why a snapshot: training and evaluation take minutes, and the live tree must
+stay as it is (served, and perhaps edited by a developer) until the new model
+has passed the gate; only then are the changed files copied back, under the
+publisher's single worker, so no two publishes interleave their writes.
+
+The change kinds are the editors' tools: `add_example` and `remove_example`
+(an example question under an intent). Examples live in the topic's
+`bot/domain/topics/<topic>/examples.yml` or, for conversation intents, in
+`nlu/data/<intent>.yml` (docs/content-format.md).
+"""
+from __future__ import annotations
+
+import difflib
+import re
+import shutil
+import tarfile
+from pathlib import Path
+from typing import Any, Dict, Iterable, List, Tuple
+
+# Everything an editor can change, relative to the project root.
+CONTENT_DIRS = ("bot/domain", "bot/data", "nlu/data")
+CONFIG = "bot/config.yml"
+TOPICS = "bot/domain/topics"
+EXAMPLES_FILE = "examples.yml"
+MAX_EXAMPLE_CHARS = 300
+CHANGE_KINDS = ("add_example", "remove_example")
+_INTENT_LINE = re.compile(r"^- intent:\s*(\S+)\s*$")
+
+
+class ChangeError(ValueError):
+    """The change cannot be applied (unknown intent, duplicate example, ...); the message says why."""
+
+
+def nlu_files(root: Path) -> List[Path]:
+    """The NLU training files of a tree, in the order `bot/paths.nlu_training_paths` gives them."""
+    return sorted((root / "nlu" / "data").glob("*.yml")) + sorted((root / TOPICS).glob(f"*/{EXAMPLES_FILE}"))
+
+
+def nlu_training_args(root: Path) -> List[str]:
+    return [str(root / "nlu" / "data"), *map(str, sorted((root / TOPICS).glob(f"*/{EXAMPLES_FILE}")))]
+
+
+def examples_by_intent(root: Path) -> Dict[str, Tuple[Path, List[str]]]:
+    """intent -> (its file, its examples), read the way the files are written (one block per intent)."""
+    found: Dict[str, Tuple[Path, List[str]]] = {}
+    for path in nlu_files(root):
+        intent = None
+        for line in path.read_text(encoding="utf-8").splitlines():
+            match = _INTENT_LINE.match(line)
+            if match:
+                intent = match.group(1)
+                found.setdefault(intent, (path, []))
+            elif intent and line.startswith("    - "):
+                found[intent][1].append(line[6:].strip())
+    return found
+
+
+def clean_example(text: Any) -> str:
+    if not isinstance(text, str):
+        raise ChangeError("example text required")
+    text = " ".join(text.split())
+    if not text or len(text) > MAX_EXAMPLE_CHARS:
+        raise ChangeError(f"an example has 1 to {MAX_EXAMPLE_CHARS} characters")
+    if text.startswith(("-", "#", "/")):
+        raise ChangeError("an example cannot start with '-', '#' or '/'")
+    return text
+
+
+def validate(root: Path, change: Dict[str, Any]) -> Dict[str, Any]:
+    """The change, normalised, if it can be applied to the tree at `root`; else ChangeError."""
+    kind = change.get("kind")
+    if kind not in CHANGE_KINDS:
+        raise ChangeError(f"unknown change kind {kind!r}")
+    intent, text = change.get("intent"), clean_example(change.get("text"))
+    known = examples_by_intent(root)
+    if intent not in known:
+        raise ChangeError(f"unknown intent {intent!r}")
+    if kind == "add_example":
+        for other, (_path, examples) in known.items():
+            if text.lower() in (e.lower() for e in examples):
+                raise ChangeError(f"the example is already under {other}")
+    elif text not in known[intent][1]:
+        raise ChangeError(f"{intent} has no such example")
+    return {"kind": kind, "intent": intent, "text": text}
+
+
+def apply(root: Path, change: Dict[str, Any]) -> None:
+    """Applies one validated change to the files under `root` (a snapshot)."""
+    change = validate(root, change)
+    path, _examples = examples_by_intent(root)[change["intent"]]
+    lines = path.read_text(encoding="utf-8").splitlines()
+    start = next(i for i, line in enumerate(lines) if _INTENT_LINE.match(line)
+                 and _INTENT_LINE.match(line).group(1) == change["intent"])
+    end = start + 1
+    while end < len(lines) and not _INTENT_LINE.match(lines[end]):
+        end += 1
+    block = lines[start:end]
+    if change["kind"] == "add_example":
+        last = max(i for i, line in enumerate(block) if line.startswith("    - "))
+        block.insert(last + 1, f"    - {change['text']}")
+    else:
+        block = [line for line in block if line != f"    - {change['text']}"]
+    path.write_text("\n".join(lines[:start] + block + lines[end:]) + "\n", encoding="utf-8")
+
+
+def snapshot(root: Path, target: Path) -> Path:
+    """A copy of the content and the config under `target` (same relative paths)."""
+    for folder in CONTENT_DIRS:
+        shutil.copytree(root / folder, target / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    (target / CONFIG).parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(root / CONFIG, target / CONFIG)
+    return target
+
+
+def _content_files(root: Path) -> Dict[str, Path]:
+    return {
+        p.relative_to(root).as_posix(): p
+        for folder in CONTENT_DIRS for p in sorted((root / folder).rglob("*.yml")) if p.is_file()
+    }
+
+
+def diff(old_root: Path, new_root: Path) -> Tuple[str, List[str]]:
+    """A unified diff of the content, and the changed files' relative paths."""
+    old, new = _content_files(old_root), _content_files(new_root)
+    parts: List[str] = []
+    changed: List[str] = []
+    for name in sorted(set(old) | set(new)):
+        before = old[name].read_text(encoding="utf-8").splitlines(True) if name in old else []
+        after = new[name].read_text(encoding="utf-8").splitlines(True) if name in new else []
+        if before != after:
+            changed.append(name)
+            parts.extend(difflib.unified_diff(before, after, f"a/{name}", f"b/{name}"))
+    return "".join(parts), changed
+
+
+def copy_files(source_root: Path, target_root: Path, names: Iterable[str]) -> None:
+    """Writes the named files from the snapshot into the live tree (each atomically)."""
+    for name in names:
+        source, target = source_root / name, target_root / name
+        if not source.exists():
+            target.unlink(missing_ok=True)
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temporary = target.with_suffix(target.suffix + ".publishing")
+        shutil.copy2(source, temporary)
+        temporary.replace(target)
+
+
+def archive(root: Path, target: Path) -> None:
+    """The whole content as a tar.gz, so a version can be restored exactly."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with tarfile.open(target, "w:gz") as tar:
+        for name, path in _content_files(root).items():
+            tar.add(path, arcname=name)
+
+
+def unpack(archive_file: Path, target: Path) -> Path:
+    """A version's content unpacked into an empty `target` (for restoring)."""
+    with tarfile.open(archive_file, "r:gz") as tar:
+        members = [m for m in tar.getmembers() if m.isfile() and not m.name.startswith(("/", "..")) and ".." not in m.name]
+        tar.extractall(target, members=members)
+    return target
+
+
+def describe(change: Dict[str, Any]) -> str:
+    verb = {"add_example": "added to", "remove_example": "removed from"}.get(change.get("kind"), "?")
+    return f"example {change.get('text')!r} {verb} {change.get('intent')}"

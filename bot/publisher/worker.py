@@ -1,0 +1,213 @@
+"""The publisher's one worker: jobs run one at a time, in the order they were queued.
+
+A publish: queued → training (snapshot + changes + `rasa train`) →
+evaluating (held-out figures of the new model against the served one) →
+published (Rasa switched, content written, version recorded) or rejected
+(the gate's reasons; nothing written) or failed (an error; nothing written).
+Rejected and failed jobs give their changes back to the pending list. A
+restore switches to an earlier version's kept model and content.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import shutil
+import subprocess
+import sys
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Dict, List, Optional
+
+from bot import paths
+from bot.publisher import content, gate
+from bot.publisher.store import Json, Store, now
+from bot.publisher.swap import SwapFailed, swap_model
+from bot.publisher.training import train_snapshot
+
+log = logging.getLogger("neuvo.publisher")
+KEEP_PUBLISHED_MODELS = 5
+MODEL_PREFIX = "published-"
+
+Trainer = Callable[[Path, Path, str, Path, Callable[[str], None]], Path]
+Evaluator = Callable[[Path], Dict[str, Any]]
+
+
+def evaluate_in_child(model: Path, python: str = sys.executable) -> Dict[str, Any]:
+    """The gate's figures for `model`, from `python -m bot.publisher.evaluate` (last line is JSON)."""
+    done = subprocess.run([python, "-m", "bot.publisher.evaluate", str(model)], cwd=paths.PROJECT_ROOT,
+                          capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise RuntimeError(f"evaluation exited with {done.returncode}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+@dataclass
+class Publisher:
+    """Everything a job needs; `root` is the live content tree (the project, or a test's copy)."""
+
+    store: Store
+    root: Path
+    models_dir: Path
+    served_model: Optional[Path] = None
+    rasa_url: Optional[str] = None
+    swap_token: Optional[str] = None
+    trainer: Trainer = train_snapshot
+    evaluator: Evaluator = evaluate_in_child
+    tolerance: float = gate.MACRO_F1_TOLERANCE
+    _wake: threading.Event = field(default_factory=threading.Event)
+    _stop: threading.Event = field(default_factory=threading.Event)
+
+    # --- what the HTTP API calls -----------------------------------------
+    def submit_change(self, change: Dict[str, Any], author: str) -> Json:
+        """Validates against the live content and adds the change to the pending list."""
+        valid = content.validate(self.root, change)
+        if any(c.get("kind") == valid["kind"] and c.get("text", "").lower() == valid["text"].lower()
+               for c in self.store.pending()):
+            raise content.ChangeError("the same change is already pending")
+        return self.store.add_pending({**valid, "author": author})
+
+    def publish(self, author: str) -> Optional[Json]:
+        """Queues all pending changes as one job (None when there are none)."""
+        with self.store.lock:
+            changes = self.store.take_pending()
+            if not changes:
+                return None
+            job = self.store.new_job(kind="publish", author=author, changes=changes)
+        self._wake.set()
+        return job
+
+    def restore(self, version: int, author: str) -> Json:
+        job = self.store.new_job(kind="restore", author=author, changes=[], restore_version=version)
+        self._wake.set()
+        return job
+
+    # --- the worker ----------------------------------------------------------
+    def recover(self) -> None:
+        """Jobs a crash left half-done are failed, and their changes given back (nothing was written)."""
+        for job in self.store.jobs():
+            if job.get("state") in ("training", "evaluating"):
+                self.store.update_job(job["id"], state="failed", error="interrupted by a restart")
+                self.store.return_pending(job.get("changes") or [])
+
+    def start(self) -> threading.Thread:
+        self.recover()
+        thread = threading.Thread(target=self._loop, name="publisher", daemon=True)
+        thread.start()
+        return thread
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._wake.set()
+
+    def _loop(self) -> None:
+        while not self._stop.is_set():
+            if self.run_next() is None:
+                self._wake.wait(timeout=5)
+                self._wake.clear()
+
+    def run_next(self) -> Optional[Json]:
+        """Runs the oldest queued job to its end; returns it (None when the queue is empty)."""
+        job = self.store.next_queued()
+        if job is None:
+            return None
+        work = self.store.folder / "work" / job["id"]
+        try:
+            if job["kind"] == "restore":
+                return self._restore(job, work)
+            return self._publish(job, work)
+        except Exception as error:  # noqa: BLE001 - any failure ends the job as failed, nothing written
+            log.error("publisher: job %s failed (%s)", job["id"], type(error).__name__)
+            self.store.return_pending(job.get("changes") or [])
+            return self.store.update_job(job["id"], state="failed", error=f"{type(error).__name__}: {error}"[:500])
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+
+    def _progress(self, job_id: str, state: str) -> Callable[[str], None]:
+        return lambda step: self.store.update_job(job_id, state=state, progress={"step": step, "at": now()})
+
+    def _publish(self, job: Json, work: Path) -> Json:
+        job_id = job["id"]
+        self._progress(job_id, "training")("snapshot")
+        tree = content.snapshot(self.root, work / "tree")
+        for change in job["changes"]:
+            content.apply(tree, change)
+        diff_text, changed = content.diff(self.root, tree)
+        if not changed:
+            raise content.ChangeError("the changes leave the content as it is")
+        model = self.trainer(tree, self.models_dir, f"{MODEL_PREFIX}{job_id}", work / "train.log",
+                             self._progress(job_id, "training"))
+        self._progress(job_id, "evaluating")("the served model" if not self._current_figures() else "the new model")
+        before = self._baseline()
+        self._progress(job_id, "evaluating")("the new model")
+        after = self.evaluator(model)
+        reasons = gate.decide(before, after, self.tolerance)
+        if reasons:
+            model.unlink(missing_ok=True)
+            self.store.return_pending(job["changes"])
+            return self.store.update_job(job_id, state="rejected", before=before, after=after, reasons=reasons,
+                                         diff=diff_text, progress={"step": "rejected"})
+        self._switch(model)
+        content.copy_files(tree, self.root, changed)
+        version = self._record_version(job, model, after, diff_text, changed)
+        return self.store.update_job(job_id, state="published", before=before, after=after, version=version,
+                                     diff=diff_text, progress={"step": "published"})
+
+    def _restore(self, job: Json, work: Path) -> Json:
+        number = job["restore_version"]
+        meta = next((v for v in self.store.versions() if v["version"] == number), None)
+        if meta is None:
+            raise content.ChangeError(f"no version {number}")
+        model = Path(meta["model"])
+        if not model.exists():
+            raise content.ChangeError(f"the model of version {number} is no longer kept")
+        self._progress(job["id"], "evaluating")(f"restoring version {number}")
+        tree = content.unpack(self.store.version_dir(number) / "content.tar.gz", work / "tree")
+        diff_text, changed = content.diff(self.root, tree)
+        self._switch(model)
+        content.copy_files(tree, self.root, changed)
+        version = self._record_version(job, model, meta["figures"], diff_text, changed, restored_from=number)
+        return self.store.update_job(job["id"], state="published", before=self._current_figures(),
+                                     after=meta["figures"], version=version, diff=diff_text,
+                                     progress={"step": "published"})
+
+    # --- helpers -----------------------------------------------------------------
+    def _current_figures(self) -> Optional[Dict[str, Any]]:
+        return self.store.current().get("figures")
+
+    def _baseline(self) -> Dict[str, Any]:
+        """The served model's figures, measured once and kept with it."""
+        figures = self._current_figures()
+        if figures is None:
+            if self.served_model is None:
+                raise RuntimeError("no served model to compare with")
+            figures = self.evaluator(self.served_model)
+            self.store.set_current(model=str(self.served_model), figures=figures, version=None)
+        return figures
+
+    def _switch(self, model: Path) -> None:
+        if self.rasa_url and self.swap_token:
+            swap_model(self.rasa_url, self.swap_token, model)
+
+    def _record_version(self, job: Json, model: Path, figures: Dict[str, Any], diff_text: str,
+                        changed: List[str], restored_from: Optional[int] = None) -> int:
+        meta = self.store.add_version({
+            "author": job["author"], "authors": sorted({c.get("author", job["author"]) for c in job["changes"]}),
+            "at": now(), "job": job["id"], "changes": job["changes"], "files": changed, "diff": diff_text,
+            "model": str(model), "figures": figures, "restored_from": restored_from,
+        })
+        content.archive(self.root, self.store.version_dir(meta["version"]) / "content.tar.gz")
+        self.store.set_current(version=meta["version"], model=str(model), figures=figures)
+        self._prune_models()
+        return meta["version"]
+
+    def _prune_models(self) -> None:
+        """Keeps the newest published models (restorable without retraining) and the served one."""
+        served = self.store.current().get("model")
+        models = sorted(self.models_dir.glob(f"{MODEL_PREFIX}*.tar.gz"), key=lambda p: p.stat().st_mtime)
+        for old in models[:-KEEP_PUBLISHED_MODELS]:
+            if str(old) != served:
+                old.unlink(missing_ok=True)
+
+
+__all__ = ["Publisher", "SwapFailed", "evaluate_in_child"]
