@@ -11,7 +11,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from handoff.models import Message
+from handoff.models import Handoff, Message
+from handoff.queue import queued
+from tests.handoff.chat.test_handoff import make_available
 from tests.handoff.chathub import ALWAYS_OPEN, Resident, chat_settings, running_chat_hub
 from tests.handoff.liveserver import free_port
 
@@ -119,3 +121,37 @@ async def test_rasa_down_honest_message_within_10_s_then_processed_once(real_bot
             await switch.off()
         await resident.close()
     assert tracker_texts(real_bot, session_id) == ["Hei, tarvitsen neuvoa toimeentulotuesta"]
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+async def test_an_emergency_typed_while_waiting_is_triaged_by_the_real_bot(real_bot, database_url, sessionmaker,
+                                                                          organisation):
+    """The bot does not see a waiting resident's messages, but its model still triages them."""
+    await make_available(sessionmaker)
+    settings = chat_settings(database_url, real_bot.rasa_url, organisation, rasa_timeout_seconds=8.0)
+    async with running_chat_hub(settings) as (base_url, _app):
+        resident = Resident(base_url)
+        session_id = await resident.connect()
+        await resident.say("Haluan puhua ihmisen kanssa")
+        await resident.wait("bot_uttered", lambda m: m["sender"] == "bot", timeout=30)
+        await resident.say("lopeta")
+        queued_notice = await resident.wait(
+            "bot_uttered", lambda m: (m.get("neuvo") or {}).get("event") == "queued", timeout=30)
+        async with sessionmaker() as session:
+            before = await session.scalar(select(Handoff).where(Handoff.conversation_id == session_id))
+            assert before.level != "emergency"
+        held = await resident.say("En jaksa enää elää, aion tappaa itseni tänä yönä")
+        first = await resident.wait("bot_uttered", lambda m: m["seq"] > held["seq"], timeout=30)
+        assert first["sender"] == "system" and first["neuvo"]["event"] == "emergency"
+        assert first["text"].startswith("Jos olet nyt vaarassa, soita heti 112. Kriisipuhelin päivystää numerossa")
+        assert first["seq"] > queued_notice["seq"]
+        await resident.close()
+    async with sessionmaker() as session:
+        handoff = await session.scalar(select(Handoff).where(Handoff.conversation_id == session_id))
+        waiting = await queued(session)
+        held_message = await session.get(Message, held["id"])
+    assert handoff.status == "queued" and handoff.level == "emergency"
+    assert "suicidal_ideation" in handoff.markers and handoff.markers[0] in before.markers
+    assert waiting[0].conversation_id == session_id
+    assert held_message.relay_status == "held"  # the dialogue never saw it
+    assert "tappaa" not in " ".join(tracker_texts(real_bot, session_id))
