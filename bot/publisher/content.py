@@ -68,8 +68,12 @@ def clean_example(text: Any) -> str:
     return text
 
 
-def validate(root: Path, change: Dict[str, Any]) -> Dict[str, Any]:
-    """The change, normalised, if it can be applied to the tree at `root`; else ChangeError."""
+def validate(root: Path, change: Dict[str, Any], pending: Iterable[Dict[str, Any]] = ()) -> Dict[str, Any]:
+    """The change, normalised, if it can be applied to the tree at `root`; else ChangeError.
+
+    `pending` are changes queued before this one: an example they remove may
+    be added again under another intent (moving an example is remove + add).
+    """
     kind = change.get("kind")
     if kind not in CHANGE_KINDS:
         raise ChangeError(f"unknown change kind {kind!r}")
@@ -78,8 +82,9 @@ def validate(root: Path, change: Dict[str, Any]) -> Dict[str, Any]:
     if intent not in known:
         raise ChangeError(f"unknown intent {intent!r}")
     if kind == "add_example":
+        removed = {(c.get("intent"), str(c.get("text")).lower()) for c in pending if c.get("kind") == "remove_example"}
         for other, (_path, examples) in known.items():
-            if text.lower() in (e.lower() for e in examples):
+            if text.lower() in (e.lower() for e in examples) and (other, text.lower()) not in removed:
                 raise ChangeError(f"the example is already under {other}")
     elif text not in known[intent][1]:
         raise ChangeError(f"{intent} has no such example")

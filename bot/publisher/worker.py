@@ -61,7 +61,7 @@ class Publisher:
     # --- what the HTTP API calls -----------------------------------------
     def submit_change(self, change: Dict[str, Any], author: str) -> Json:
         """Validates against the live content and adds the change to the pending list."""
-        valid = content.validate(self.root, change)
+        valid = content.validate(self.root, change, self.store.pending())
         if any(c.get("kind") == valid["kind"] and c.get("text", "").lower() == valid["text"].lower()
                for c in self.store.pending()):
             raise content.ChangeError("the same change is already pending")
