@@ -94,6 +94,11 @@
       link.textContent = item.level_label + " · " + waited(item.waited_seconds);
       li.appendChild(link);
       mine.appendChild(li);
+      // A resident's message while with a counsellor can raise the level too (handoff/botlink/triage.py).
+      if (item.level === "emergency") {
+        li.className = "level-emergency";
+        if (!seenEmergencies.has(item.handoff_id)) { seenEmergencies.add(item.handoff_id); fresh = true; }
+      }
     });
     present.textContent = "Tavoitettavissa nyt: " + data.present + " ohjaajaa";
     const emergencyWaiting = data.queue.some(function (i) { return i.level === "emergency"; });
