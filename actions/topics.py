@@ -1,32 +1,31 @@
-"""The topic intents of shared/spec/intents.md and their response names.
+"""The topic intents and their response names, read from the topic folders.
 
 One table so that rules, the clarification buttons and the tests agree on
-which intents are topics and how their responses are named.
+which intents are topics and how their responses are named. It is read from
+bot/domain/topics/<topic>/answers.yml (the folder name is the topic, its
+`intents` the intent), so a topic the editors add needs no code change.
 """
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Dict
 
-TOPIC_OF_INTENT: Dict[str, str] = {
-    "ask_social_assistance": "social_assistance",
-    "ask_housing": "housing",
-    "ask_homelessness": "homelessness",
-    "ask_substance_use": "substance_use",
-    "ask_mental_health": "mental_health",
-    "ask_debt_advice": "debt_advice",
-    "ask_domestic_violence": "domestic_violence",
-    "ask_unemployment": "unemployment",
-    "ask_social_rehabilitation": "social_rehabilitation",
-    "ask_named_worker": "named_worker",
-    "ask_service_assessment": "service_assessment",
-    "ask_disability_services": "disability_services",
-    "ask_family_services": "family_services",
-    "ask_elderly_services": "elderly_services",
-    "report_concern": "concern",
-    "ask_contact_info": "contact_info",
-    "ask_kela_benefits": "kela_benefits",
-    "ask_privacy": "privacy",
-}
+import yaml
+
+TOPICS_DIR = Path(__file__).resolve().parent.parent / "bot" / "domain" / "topics"
+
+
+def read_topics(folder: Path = TOPICS_DIR) -> Dict[str, str]:
+    """{intent: topic} of every topic folder, in folder order."""
+    topics: Dict[str, str] = {}
+    for answers in sorted(folder.glob("*/answers.yml")):
+        data = yaml.safe_load(answers.read_text(encoding="utf-8")) or {}
+        for intent in data.get("intents") or []:
+            topics[str(intent)] = answers.parent.name
+    return topics
+
+
+TOPIC_OF_INTENT: Dict[str, str] = read_topics()
 
 
 def answer_response(intent: str) -> str:

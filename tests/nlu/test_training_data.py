@@ -48,7 +48,8 @@ def _languages(texts: List[str]) -> Counter:
 def test_contract_intents_are_all_trained(training) -> None:
     if SPEC.exists():
         spec_intents = set(re.findall(r"^\| `(\w+)` \|", SPEC.read_text(encoding="utf-8"), re.M))
-        assert spec_intents == set(TOPIC_OF_INTENT) | CONVERSATION_INTENTS
+        # More topics may be added (by the editors too); none of the contract's may go.
+        assert spec_intents <= set(TOPIC_OF_INTENT) | CONVERSATION_INTENTS
     assert set(TOPIC_OF_INTENT) | CONVERSATION_INTENTS <= set(training)
 
 

@@ -1,0 +1,78 @@
+"""`neuvo content check` (also `python -m bot.content.check`): is the content fit to train?
+
+Errors (exit status 1): a missing translation, too few examples, the same
+example under two intents, an answer too long for a chat bubble, a phone
+number or link that is not in the organisation file, a response or intent
+that nothing uses, missing answer metadata. Warnings (exit status 0): a
+review date that has passed, an answer over the target length, an example
+written twice under the same intent.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+from typing import List, Optional
+
+import yaml
+
+from bot.content import checks
+from bot.content.checks import Finding
+from bot.content.load import ContentPaths, Detector, default_detector, load_topics
+
+
+def _facts(organisation: Path) -> dict:
+    from actions.organisation import org_slot_values
+
+    return org_slot_values(organisation)
+
+
+def run_checks(
+    content: ContentPaths = ContentPaths(), *, today: Optional[date] = None,
+    detect: Optional[Detector] = None,
+) -> List[Finding]:
+    """Every finding, errors first, then by file and line."""
+    detect = detect or default_detector()
+    try:
+        topics = load_topics(content.topics, detect)
+    except yaml.YAMLError as problem:
+        mark = getattr(problem, "problem_mark", None)
+        file = Path(getattr(mark, "name", content.topics))
+        return [checks.error(file, (mark.line + 1) if mark else 1, f"not valid YAML: {problem}")]
+    findings = [
+        *checks.check_translations(topics),
+        *checks.check_example_counts(topics, detected=detect is not None),
+        *checks.check_duplicate_examples(checks.all_examples(topics, content)),
+        *checks.check_answer_lengths(topics, _facts(content.organisation)),
+        *checks.check_contacts(topics, content.organisation),
+        *checks.check_usage(topics, content),
+        *checks.check_metadata(topics, today or date.today()),
+    ]
+    if detect is None:
+        findings.append(checks.warning(content.topics, 1, "no language detector (py3langid) installed: "
+                                       "examples were counted without their languages"))
+    return sorted(findings, key=lambda f: (f.severity != "error", str(f.file), f.line))
+
+
+def report(findings: List[Finding], root: Optional[Path] = None) -> str:
+    errors = sum(f.severity == "error" for f in findings)
+    lines = [f.format(root) for f in findings]
+    lines.append(f"{errors} errors, {len(findings) - errors} warnings")
+    return "\n".join(lines)
+
+
+def main(argv: Optional[List[str]] = None) -> int:
+    parser = argparse.ArgumentParser(prog="neuvo content check", description=__doc__.splitlines()[0])
+    parser.add_argument("--root", type=Path, default=None,
+                        help="project folder to check (default: this checkout)")
+    args = parser.parse_args(argv)
+    content = ContentPaths.under(args.root) if args.root else ContentPaths()
+    root = (args.root or Path.cwd()).resolve()
+    findings = run_checks(content)
+    print(report(findings, root))
+    return 1 if any(f.severity == "error" for f in findings) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
