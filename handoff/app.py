@@ -16,6 +16,7 @@ from sanic.response import json
 from handoff.console import register as register_console
 from handoff.chat.setup import setup_chat
 from handoff.db import make_engine, make_sessionmaker
+from handoff.editor import register as register_editor
 from handoff.settings import Settings
 from handoff.web.errors import FriendlyErrorHandler
 from handoff.web.security import add_security_headers
@@ -58,3 +59,4 @@ def _register_blueprints(app: Sanic) -> None:
     """Each audience's routes; one line each."""
     setup_chat(app)  # resident web chat, its socket.io (Rasa protocol) and the relay to Rasa
     register_console(app)  # counsellor console, its log-in and admin pages
+    register_editor(app)  # editor tools: the inbox and publishing (through the bot side's publisher)

@@ -17,7 +17,8 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_VAR_DIR = PROJECT_ROOT / "var"
 DEFAULT_SECRETS_FILE = DEFAULT_VAR_DIR / "hub-secrets.env"
 DEFAULT_ORGANISATION_FILE = PROJECT_ROOT / "bot" / "organisation.yml"
-SECRET_NAMES = ("NEUVO_HUB_SECRET_KEY", "NEUVO_HUB_BOT_TOKEN")
+# The publisher's token (bot/publisher) lets the hub's editor pages call it; Rasa accepts model swaps with it.
+SECRET_NAMES = ("NEUVO_HUB_SECRET_KEY", "NEUVO_HUB_BOT_TOKEN", "NEUVO_PUBLISHER_TOKEN")
 MIN_SECRET_LENGTH = 32
 ENVIRONMENTS = ("development", "test", "production")
 
@@ -39,6 +40,9 @@ class Settings:
     rasa_url: str = "http://127.0.0.1:5005"
     rasa_timeout_seconds: float = 8.0
     organisation_file: Path = DEFAULT_ORGANISATION_FILE
+    # The bot side's publisher (editor tools); no token: publishing is off.
+    publisher_url: str = "http://127.0.0.1:5056"
+    publisher_token: str = ""
     log_dir: Optional[Path] = None
     # Limits (conventions: "limits set explicitly").
     max_message_chars: int = 2000
@@ -69,6 +73,10 @@ class Settings:
         for name, value in (("NEUVO_HUB_SECRET_KEY", self.secret_key), ("NEUVO_HUB_BOT_TOKEN", self.bot_token)):
             if not value or len(value) < MIN_SECRET_LENGTH:
                 raise SettingsError(f"{name} must be set to a random value of at least {MIN_SECRET_LENGTH} characters")
+        if self.publisher_token and (len(self.publisher_token) < MIN_SECRET_LENGTH
+                                     or self.publisher_token in (self.secret_key, self.bot_token)):
+            raise SettingsError("NEUVO_PUBLISHER_TOKEN must be a random value of its own (at least "
+                                f"{MIN_SECRET_LENGTH} characters)")
         if self.secret_key == self.bot_token:
             raise SettingsError("NEUVO_HUB_SECRET_KEY and NEUVO_HUB_BOT_TOKEN must differ")
         if self.is_production and not self.cookie_secure:
@@ -128,6 +136,8 @@ def load_settings(env: Optional[Mapping[str, str]] = None) -> Settings:
         rasa_url=env.get("NEUVO_RASA_URL", defaults.rasa_url).rstrip("/"),
         rasa_timeout_seconds=float(env.get("NEUVO_RASA_TIMEOUT", defaults.rasa_timeout_seconds)),
         organisation_file=Path(env.get("NEUVO_ORGANISATION_FILE", defaults.organisation_file)),
+        publisher_url=env.get("NEUVO_PUBLISHER_URL", defaults.publisher_url).rstrip("/"),
+        publisher_token=env.get("NEUVO_PUBLISHER_TOKEN", ""),
         log_dir=Path(env["NEUVO_HUB_LOG_DIR"]) if env.get("NEUVO_HUB_LOG_DIR") else None,
         max_queue_length=int(env.get("NEUVO_HUB_MAX_QUEUE", defaults.max_queue_length)),
         retention_days=int(env.get("NEUVO_HUB_RETENTION_DAYS", defaults.retention_days)),

@@ -12,6 +12,8 @@ NAV = (
     ("/console/phone", "Puhelinohjaus", ("counsellor", "admin")),
     ("/console/stats", "Tilastot", ("counsellor", "admin")),
     ("/console/admin/stuck", "Jumissa", ("admin",)),
+    ("/editor/inbox", "Saapuneet", ("editor", "admin")),
+    ("/editor/publish", "Julkaisu", ("editor", "admin")),
     ("/console/admin/audit", "Lokitiedot", ("admin",)),
     ("/console/admin/users", "Käyttäjät", ("admin",)),
 )
