@@ -61,3 +61,15 @@ def test_continuation_codes_are_readable_and_forgiving() -> None:
     assert not set("0O1IL2Z5S6G8B") & set(codes.ALPHABET)
     assert codes.normalise(codes.display(code).lower().replace("-", " ")) == code
     assert codes.normalise("short") is None and codes.normalise("OOOO-OOOO") is None
+
+
+def test_emergency_text_names_112_and_the_helpline_that_fits_the_markers(tmp_path: Path) -> None:
+    org = load_organisation(DEFAULT_ORGANISATION_FILE)
+    crisis = texts.emergency_text(org, "sv", ["suicidal_ideation"])
+    assert crisis.startswith("Om du är i fara nu, ring genast 112.") and org.crisis_line("sv") in crisis
+    assert org.value("violence_helpline") in texts.emergency_text(org, "fi", ["violence_now"])
+    assert org.value("poison_info") in texts.emergency_text(org, "en", ["overdose"])
+    assert org.crisis_line("en") in texts.emergency_text(org, "en", ["overdose", "self_harm"])
+    # A helpline the organisation file lacks: the crisis line instead, never an empty number.
+    assert texts.emergency_text(organisation(tmp_path), "fi", ["violence_now"]).startswith(
+        "Jos olet nyt vaarassa, soita heti 112. Kriisipuhelin")
