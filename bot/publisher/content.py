@@ -6,9 +6,11 @@ has passed the gate; only then are the changed files copied back, under the
 publisher's single worker, so no two publishes interleave their writes.
 
 The change kinds are the editors' tools: `add_example` and `remove_example`
-(an example question under an intent). Examples live in the topic's
-`bot/domain/topics/<topic>/examples.yml` or, for conversation intents, in
-`nlu/data/<intent>.yml` (docs/content-format.md).
+(an example question under an intent) and `set_answer` (a topic's answer in
+one language). Topic files are written through the content library
+(bot/content: validated, fixed layout); the conversation intents' examples
+in `nlu/data/<intent>.yml` (not topics) with a plain append or removal of
+the line (docs/content-format.md).
 """
 from __future__ import annotations
 
@@ -25,7 +27,7 @@ CONFIG = "bot/config.yml"
 TOPICS = "bot/domain/topics"
 EXAMPLES_FILE = "examples.yml"
 MAX_EXAMPLE_CHARS = 300
-CHANGE_KINDS = ("add_example", "remove_example")
+CHANGE_KINDS = ("add_example", "remove_example", "set_answer")
 _INTENT_LINE = re.compile(r"^- intent:\s*(\S+)\s*$")
 
 
@@ -77,6 +79,8 @@ def validate(root: Path, change: Dict[str, Any], pending: Iterable[Dict[str, Any
     kind = change.get("kind")
     if kind not in CHANGE_KINDS:
         raise ChangeError(f"unknown change kind {kind!r}")
+    if kind == "set_answer":
+        return _validate_answer(root, change)
     intent, text = change.get("intent"), clean_example(change.get("text"))
     known = examples_by_intent(root)
     if intent not in known:
@@ -91,9 +95,46 @@ def validate(root: Path, change: Dict[str, Any], pending: Iterable[Dict[str, Any
     return {"kind": kind, "intent": intent, "text": text}
 
 
+def _topic_keys(root: Path) -> Dict[str, str]:
+    """intent -> topic key, for the intents that are topics (the content library's unit)."""
+    from bot.content import load_topics
+
+    return {topic.intent: key for key, topic in load_topics(root / TOPICS).items()}
+
+
+def _validate_answer(root: Path, change: Dict[str, Any]) -> Dict[str, Any]:
+    from bot.content import LANGUAGES
+
+    key, language, text = change.get("topic"), change.get("language"), change.get("text")
+    if key not in _topic_keys(root).values():
+        raise ChangeError(f"unknown topic {key!r}")
+    if language not in LANGUAGES or not isinstance(text, str) or not text.strip():
+        raise ChangeError("an answer needs its language (fi, sv, en) and a text")
+    return {"kind": "set_answer", "topic": key, "language": language, "text": text.strip()}
+
+
 def apply(root: Path, change: Dict[str, Any]) -> None:
     """Applies one validated change to the files under `root` (a snapshot)."""
+    from bot.content import ContentError, ContentPaths, add_example, remove_example, set_answer_text
+
     change = validate(root, change)
+    where = ContentPaths.under(root)
+    try:
+        if change["kind"] == "set_answer":
+            set_answer_text(change["topic"], change["language"], change["text"], content=where)
+            return
+        key = _topic_keys(root).get(change["intent"])
+        if key is not None:
+            edit = add_example if change["kind"] == "add_example" else remove_example
+            edit(key, change["text"], content=where)
+            return
+    except ContentError as error:
+        raise ChangeError(str(error)) from None
+    _edit_conversation_examples(root, change)
+
+
+def _edit_conversation_examples(root: Path, change: Dict[str, Any]) -> None:
+    """A conversation intent's example (nlu/data, outside the topics): one line appended or removed."""
     path, _examples = examples_by_intent(root)[change["intent"]]
     lines = path.read_text(encoding="utf-8").splitlines()
     start = next(i for i, line in enumerate(lines) if _INTENT_LINE.match(line)
@@ -170,5 +211,7 @@ def unpack(archive_file: Path, target: Path) -> Path:
 
 
 def describe(change: Dict[str, Any]) -> str:
+    if change.get("kind") == "set_answer":
+        return f"answer of {change.get('topic')} ({change.get('language')}) changed"
     verb = {"add_example": "added to", "remove_example": "removed from"}.get(change.get("kind"), "?")
     return f"example {change.get('text')!r} {verb} {change.get('intent')}"

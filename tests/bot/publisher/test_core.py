@@ -172,3 +172,22 @@ def test_a_failing_training_fails_the_job(tmp_path: Path, tree: Path) -> None:
     done = publisher.run_next()
     assert done["state"] == "failed" and "exited with 1" in done["error"]
     assert len(publisher.store.pending()) == 1
+
+
+def test_an_answer_and_a_conversation_example_through_the_content_library(tmp_path: Path, tree: Path) -> None:
+    from bot.content import load_topics
+
+    publisher, stand = make(tmp_path, tree, figures(macro_f1=0.95))
+    stand.expect_example = False
+    publisher.submit_change({"kind": "set_answer", "topic": "housing", "language": "en",
+                             "text": "Housing advice: call us."}, "eila")
+    publisher.submit_change({"kind": "add_example", "intent": "greet", "text": "moikkelis koikkelis"}, "eila")
+    with pytest.raises(content.ChangeError, match="unknown topic"):
+        publisher.submit_change({"kind": "set_answer", "topic": "nope", "language": "en", "text": "x"}, "eila")
+    publisher.publish("eila")
+    done = publisher.run_next()
+    assert done["state"] == "published", done
+    assert load_topics(tree / "bot/domain/topics")["housing"].answer.text("en") == "Housing advice: call us."
+    assert "moikkelis koikkelis" in content.examples_by_intent(tree)["greet"][1]
+    assert sorted(publisher.store.versions()[-1]["files"]) == [
+        "bot/domain/topics/housing/answers.yml", "nlu/data/greet.yml"]
