@@ -34,13 +34,19 @@ TAKES_A_VALUE = (n.AGE_GROUP, n.MUNICIPALITY, n.MINORS, n.URGENT, n.COPING, n.NA
 # Questions answered with a number: a number then is their answer, not a corrected age.
 NUMBER_ANSWERS = (n.COPING, n.PHONE, n.CALLBACK_TIME)
 # Words that only say "this is about my ..." and carry no value.
-FILLER = {"minun", "mun", "on", "oli", "vaan", "se", "sen", "olen", "is", "was", "my", "it", "the", "to", "but",
-          "min", "mitt", "är", "var", "utan", "vill", "jag", "haluan", "i", "want", "please", "kiitos", "tack"}
+FILLER = {"minun", "mun", "on", "oli", "vaan", "se", "sen", "olen", "pitäisi", "olla", "oikea", "vastaus", "is",
+          "was", "my", "it", "the", "to", "of", "but", "number", "answer", "should", "be", "min", "mitt", "är", "var",
+          "utan", "vill", "jag", "ska", "vara", "svaret", "haluan", "i", "want", "please", "kiitos", "tack"}
 
 
 def wants_review_correction(text: str) -> bool:
     """At the review any correction word will do (the review asks for exactly that)."""
     return any(word in text.lower() for word in CORRECT_WORDS)
+
+
+def _stem(word: str) -> str:
+    """Enough of a label's first word to find its inflected forms ("alaikäisiä" -> "alaikäis": "alaikäiset")."""
+    return word[:-2] if len(word) >= 7 else word
 
 
 def field_named_in(text: str, tracker: Tracker, language: str, exclude: Optional[str] = None) -> Optional[str]:
@@ -52,7 +58,8 @@ def field_named_in(text: str, tracker: Tracker, language: str, exclude: Optional
         for lang in dict.fromkeys((language, "fi", "sv", "en")):  # the resident's language first
             label = field_label(slot, lang).lower()
             first = label.split()[0]
-            if label in lowered or first in lowered.split() or (len(first) >= 3 and re.search(rf"\b{first}", lowered)):
+            if re.search(rf"\b{re.escape(label)}", lowered) or first in lowered.split() \
+                    or (len(first) >= 3 and re.search(rf"\b{re.escape(_stem(first))}", lowered)):
                 return slot
     return None
 
@@ -113,5 +120,5 @@ def new_value_text(text: str, slot: str, language: str) -> str:
         t = re.sub(rf"\b{phrase}\b", " ", t)
     kept = [w for w in re.findall(r"[^\s,:;.!?]+", t)
             if w not in MID_FORM_WORDS and w not in FILLER
-            and not any(len(first) >= 3 and w.startswith(first) for first in firsts)]
+            and not any(len(first) >= 3 and w.startswith(_stem(first)) for first in firsts)]
     return " ".join(kept)

@@ -219,3 +219,14 @@ def test_mid_form_answers_with_correction_like_words_are_still_answers(requested
         assert events[0] == expected
     else:
         assert SlotSet(n.NEED_AREA_PICKS, ["other"]) in events
+
+
+@pytest.mark.parametrize("text, language", [
+    ("korjaa alaikäiset: kyllä", "fi"), ("I want to change the number of children: yes", "en"),
+])
+def test_mid_form_a_yes_no_answer_is_corrected_when_its_question_is_named(text: str, language: str) -> None:
+    events, messages = run_with(n.COPING, text, {**answered_before(n.COPING), "language": language})
+    assert events == [SlotSet(n.COPING, None), SlotSet(n.MINORS, n.YES), SlotSet(n.REQUESTED_SLOT, n.COPING)]
+    assert [m[0] for m in messages] == [n.UTTER_CORRECTED, n.UTTER_ROUTE_FAMILY]
+    # "alaikäiset" contains "ikä": the age is not the answer meant.
+    assert all(e["name"] != n.AGE_GROUP for e in events)
