@@ -61,16 +61,19 @@ from bot.content.check import report, run_checks
 from bot.content.checks import Finding
 from bot.content.create import create_topic
 from bot.content.load import ContentPaths, default_detector, load_topic, load_topics
-from bot.content.model import LANGUAGES, Button, Example, Metadata, Response, Topic, Variant, normalise_example
+from bot.content.model import (
+    LANGUAGES, Button, ContentError, ContentFileError, Example, Metadata, Response, Topic, Variant,
+    normalise_example,
+)
 from bot.content.write import (
-    Change, ContentError, add_example, canonicalise, remove_example, set_answer_text, set_label,
+    Change, add_example, canonicalise, remove_example, set_answer_text, set_label,
     set_metadata, set_response_text,
 )
 
 __all__ = [
-    "LANGUAGES", "Button", "Change", "ContentError", "ContentPaths", "Example", "Finding", "Metadata",
-    "Response", "Topic", "Variant", "add_example", "canonicalise", "changed_files", "content_diff",
-    "create_topic", "default_detector", "load_topic", "load_topics", "normalise_example",
-    "remove_example", "report", "run_checks", "set_answer_text", "set_label", "set_metadata",
-    "set_response_text",
+    "LANGUAGES", "Button", "Change", "ContentError", "ContentFileError", "ContentPaths", "Example",
+    "Finding", "Metadata", "Response", "Topic", "Variant", "add_example", "canonicalise",
+    "changed_files", "content_diff", "create_topic", "default_detector", "load_topic", "load_topics",
+    "normalise_example", "remove_example", "report", "run_checks", "set_answer_text", "set_label",
+    "set_metadata", "set_response_text",
 ]

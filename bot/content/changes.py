@@ -13,7 +13,7 @@ from typing import List
 
 from bot import paths as project_paths
 from bot.content.load import ContentPaths
-from bot.content.write import ContentError
+from bot.content.model import ContentError
 
 
 def _content_paths(content: ContentPaths) -> List[str]:

@@ -15,11 +15,10 @@ from datetime import date
 from pathlib import Path
 from typing import List, Optional
 
-import yaml
-
 from bot.content import checks
 from bot.content.checks import Finding
 from bot.content.load import ContentPaths, Detector, default_detector, load_topics
+from bot.content.model import ContentFileError
 
 
 def _facts(organisation: Path) -> dict:
@@ -36,10 +35,8 @@ def run_checks(
     detect = detect or default_detector()
     try:
         topics = load_topics(content.topics, detect)
-    except yaml.YAMLError as problem:
-        mark = getattr(problem, "problem_mark", None)
-        file = Path(getattr(mark, "name", content.topics))
-        return [checks.error(file, (mark.line + 1) if mark else 1, f"not valid YAML: {problem}")]
+    except ContentFileError as problem:
+        return [checks.error(problem.file, problem.line, f"not valid YAML: {problem.problem}")]
     findings = [
         *checks.check_translations(topics),
         *checks.check_example_counts(topics, detected=detect is not None),

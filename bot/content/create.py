@@ -11,10 +11,10 @@ from typing import Dict, List, Mapping, Optional, Sequence
 
 from bot import paths as project_paths
 from bot.content.load import ContentPaths, nlu_blocks, topic_folders
-from bot.content.model import LANGUAGES, normalise_example
+from bot.content.model import LANGUAGES, ContentError, normalise_example
 from bot.content.render import render_answers, render_examples
 from bot.content.write import (
-    KEY_PATTERN, PERSON_BUTTON, PERSON_PAYLOAD, Change, ContentError, _condition, _replace,
+    KEY_PATTERN, PERSON_BUTTON, PERSON_PAYLOAD, Change, _condition, _replace,
     check_review_date, clean_example, clean_text, content_lock,
 )
 

@@ -14,7 +14,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from bot import paths
-from bot.content.model import Button, Example, Metadata, Response, Topic, Variant
+from bot.content.model import Button, ContentFileError, Example, Metadata, Response, Topic, Variant
 
 Detector = Callable[[str], Optional[str]]
 
@@ -60,11 +60,16 @@ def default_detector() -> Optional[Detector]:
 
 
 def compose(file: Path) -> MappingNode:
-    node = yaml.compose(file.read_text(encoding="utf-8"))
+    try:
+        node = yaml.compose(file.read_text(encoding="utf-8"))
+    except yaml.MarkedYAMLError as problem:
+        mark = problem.problem_mark or problem.context_mark
+        line = mark.line + 1 if mark else 1
+        raise ContentFileError(file, line, " ".join(str(problem.problem or problem).split())) from None
     if node is None:
         return MappingNode("tag:yaml.org,2002:map", [])
     if not isinstance(node, MappingNode):
-        raise ValueError(f"{file}: expected a mapping at the top level")
+        raise ContentFileError(file, line_of(node), "expected a mapping at the top level")
     return node
 
 

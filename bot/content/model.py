@@ -16,6 +16,18 @@ LANGUAGE_NAMES = {"fi": "Finnish", "sv": "Swedish", "en": "English"}
 METADATA_FIELDS = ("owner", "source", "review_by")
 
 
+class ContentError(ValueError):
+    """Content that cannot be read or an edit that would break it; the message is for the editor."""
+
+
+class ContentFileError(ContentError):
+    """A topic file that is not valid YAML: where, so the check can point at it."""
+
+    def __init__(self, file: Path, line: int, problem: str) -> None:
+        super().__init__(f"{file}:{line}: not valid YAML: {problem}")
+        self.file, self.line, self.problem = file, line, problem
+
+
 def normalise_example(text: str) -> str:
     """The form in which two examples count as the same: case, spacing and punctuation ignored."""
     return re.sub(r"[^\wåäö]+", " ", text.lower()).strip()

@@ -25,7 +25,7 @@ import yaml
 
 from bot import paths as project_paths
 from bot.content.load import ContentPaths, nlu_blocks
-from bot.content.model import LANGUAGES, normalise_example
+from bot.content.model import LANGUAGES, ContentError, normalise_example
 from bot.content.render import render_answers, render_examples
 
 PERSON_BUTTON = {
@@ -38,10 +38,6 @@ KEY_PATTERN = re.compile(r"^[a-z][a-z0-9_]{1,40}$")
 # `[words](entity)` or `[words]{...}` would be read by Rasa as entity markup.
 ENTITY_MARKUP = re.compile(r"\[[^\]]*\][({]")
 MAX_EXAMPLE_LENGTH = 500
-
-
-class ContentError(ValueError):
-    """An edit that would break the content; the message is meant for the editor."""
 
 
 @dataclass(frozen=True)
