@@ -75,10 +75,14 @@ async def append_message(
         async with session.begin_nested():
             session.add(message)
     except IntegrityError:
-        # Another delivery of the same client id won the race.
+        # Another delivery of the same client id won the race. Give the number
+        # back (our UPDATE still holds the conversation's row or write lock), so
+        # a conversation's seqs stay without gaps.
         found = await _existing(session, conversation_id, client_msg_id or "")
         if found is None:
             raise
+        await session.execute(update(Conversation).where(Conversation.id == conversation_id,
+                                                         Conversation.next_seq == seq + 1).values(next_seq=seq))
         return Appended(found, created=False)
     return Appended(message, created=True)
 

@@ -39,6 +39,9 @@ class Settings:
     port: int = 8080
     rasa_url: str = "http://127.0.0.1:5005"
     rasa_timeout_seconds: float = 8.0
+    # How long past the Rasa timeout a `relaying` message counts as left by a
+    # crashed hub and is relayed again (the bot de-duplicates by message id).
+    relay_grace_seconds: float = 30.0
     organisation_file: Path = DEFAULT_ORGANISATION_FILE
     # The bot side's publisher (editor tools); no token: publishing is off.
     publisher_url: str = "http://127.0.0.1:5056"
@@ -135,11 +138,14 @@ def load_settings(env: Optional[Mapping[str, str]] = None) -> Settings:
         port=int(env.get("NEUVO_HUB_PORT", defaults.port)),
         rasa_url=env.get("NEUVO_RASA_URL", defaults.rasa_url).rstrip("/"),
         rasa_timeout_seconds=float(env.get("NEUVO_RASA_TIMEOUT", defaults.rasa_timeout_seconds)),
+        relay_grace_seconds=float(env.get("NEUVO_HUB_RELAY_GRACE_SECONDS", defaults.relay_grace_seconds)),
         organisation_file=Path(env.get("NEUVO_ORGANISATION_FILE", defaults.organisation_file)),
         publisher_url=env.get("NEUVO_PUBLISHER_URL", defaults.publisher_url).rstrip("/"),
         publisher_token=env.get("NEUVO_PUBLISHER_TOKEN", ""),
         log_dir=Path(env["NEUVO_HUB_LOG_DIR"]) if env.get("NEUVO_HUB_LOG_DIR") else None,
         max_queue_length=int(env.get("NEUVO_HUB_MAX_QUEUE", defaults.max_queue_length)),
+        new_conversations_per_ip_per_hour=int(env.get("NEUVO_HUB_NEW_CONVERSATIONS_PER_IP_PER_HOUR",
+                                                      defaults.new_conversations_per_ip_per_hour)),
         retention_days=int(env.get("NEUVO_HUB_RETENTION_DAYS", defaults.retention_days)),
         cookie_secure=_flag(env.get("NEUVO_HUB_COOKIE_SECURE"), default=environment == "production"),
         widget_origins=tuple(o.strip() for o in env.get("NEUVO_HUB_WIDGET_ORIGINS", "").split(",") if o.strip()),

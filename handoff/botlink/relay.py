@@ -38,7 +38,8 @@ def pseudonym(conversation_id: str) -> str:
 
 def stale_after(app: Sanic) -> timedelta:
     """A `relaying` message older than this was left by a crashed or stuck relay."""
-    return timedelta(seconds=app.ctx.settings.rasa_timeout_seconds + 30)
+    settings = app.ctx.settings
+    return timedelta(seconds=settings.rasa_timeout_seconds + settings.relay_grace_seconds)
 
 
 async def relay_pending(app: Sanic, conversation_id: str) -> None:
