@@ -1,4 +1,4 @@
-"""The `neuvo` command: train, run, shell, eval, test."""
+"""The `neuvo` command: train, run, shell, eval, content, test."""
 from __future__ import annotations
 
 import argparse
@@ -113,6 +113,13 @@ def _cmd_eval(args: argparse.Namespace) -> int:
     return 2
 
 
+def _cmd_content(args: argparse.Namespace) -> int:
+    """`neuvo content check`: the checks of bot/content/check.py (non-zero on errors)."""
+    from bot.content.check import main as check_main
+
+    return check_main(args.content_args)
+
+
 HUB_PYTHON = ".venv-hub/bin/python"
 HUB_TESTS = "tests/handoff"
 
@@ -163,6 +170,11 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("what", choices=["intents", "triage"])
     evaluate.add_argument("path")
     evaluate.set_defaults(func=_cmd_eval)
+
+    content = sub.add_parser("content", help="content tools: check (the topics' answers and examples)")
+    content.add_argument("action", choices=["check"])
+    content.add_argument("content_args", nargs=argparse.REMAINDER)
+    content.set_defaults(func=_cmd_content)
 
     user = sub.add_parser("user", help="console users: add NAME --role ROLE, list, disable NAME", add_help=False)
     user.add_argument("user_args", nargs=argparse.REMAINDER)
