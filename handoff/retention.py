@@ -23,6 +23,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from handoff import audit
 from handoff.auth.ratelimit import forget_older_than
 from handoff.auth.sessions import forget_expired
+from handoff.editor.inbox import forget_older_than as forget_inbox
 from handoff.models import Callback, Conversation, Handoff, Message, Note, utcnow
 
 ANONYMISED_TEXT = ""
@@ -73,6 +74,7 @@ async def purge(
         await session.execute(delete(Handoff).where(Handoff.conversation_id.in_(old)))
         await session.execute(delete(Conversation).where(is_old).execution_options(synchronize_session=False))
     sessions = await forget_expired(session, now=now)
+    await forget_inbox(session, day=cutoff.date())  # editors' samples: deleted in both modes
     rate_events = await forget_older_than(session, cutoff=now - timedelta(days=1))
     report = PurgeReport("anonymise" if anonymise else "delete", cutoff.isoformat(), count, messages, notes,
                          callbacks, sessions, rate_events)

@@ -97,3 +97,9 @@ async def remove(session: AsyncSession, *, item_id: int) -> None:
     result = await session.execute(delete(InboxItem).where(InboxItem.id == item_id))
     if result.rowcount != 1:
         raise UnknownItem(item_id)
+
+
+async def forget_older_than(session: AsyncSession, *, day: date) -> int:
+    """Deletes items received before `day` (the retention purge); returns how many."""
+    result = await session.execute(delete(InboxItem).where(InboxItem.received_on < day))
+    return result.rowcount or 0

@@ -62,3 +62,18 @@ def test_outcome_parsing_is_defensive() -> None:
     assert NluOutcome.parse(None) is None
     assert NluOutcome.parse({"confidence": "x"}) is None
     assert NluOutcome.parse({"intent": "greet", "confidence": 0.99}).unclear is False
+
+
+@pytest.mark.asyncio
+async def test_the_retention_purge_deletes_old_items(sessionmaker) -> None:
+    from datetime import datetime, timezone
+
+    from handoff.retention import purge
+
+    async with sessionmaker.begin() as session:
+        await capture(session, text="vanha kysymys", language="fi", outcome=UNCLEAR, today=date(2025, 1, 1))
+        kept = await capture(session, text="uusi kysymys", language="fi", outcome=UNCLEAR, today=date(2026, 11, 20))
+    async with sessionmaker.begin() as session:
+        await purge(session, retention_days=30, anonymise=True, now=datetime(2026, 11, 23, tzinfo=timezone.utc))
+    async with sessionmaker() as session:
+        assert [i.id for i in await open_items(session)] == [kept]
