@@ -18,7 +18,7 @@ from bot import paths
 from bot.publisher.content import CONFIG, nlu_training_args
 
 _COMPONENT = re.compile(r"Starting to train component '([^']+)'")
-_EPOCHS = re.compile(r"Epochs:\s+(\d+)%")
+_EPOCHS = re.compile(r"(\d+)/(\d+) \[")
 
 Progress = Callable[[str], None]
 
@@ -42,7 +42,7 @@ def train_snapshot(tree: Path, out_dir: Path, name: str, log_file: Path,
         process = subprocess.Popen(command(tree, out_dir, name, python), cwd=paths.PROJECT_ROOT,
                                    stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
         assert process.stdout is not None
-        component, buffer = "", b""
+        component, buffer, shown = "", b"", ""
         while chunk := process.stdout.read(256):
             log.write(chunk)
             buffer = (buffer + chunk)[-2048:]
@@ -51,7 +51,11 @@ def train_snapshot(tree: Path, out_dir: Path, name: str, log_file: Path,
             component = found[-1] if found else component
             epochs = _EPOCHS.findall(text)
             if progress is not None and component:
-                progress(f"{component} {epochs[-1]}%" if epochs and component.startswith("DIET") else component)
+                done, total = epochs[-1] if epochs and component.startswith("DIET") else (0, 0)
+                step = f"{component} {int(done) * 100 // int(total)} %" if int(total) else component
+                if step != shown:  # one state write per visible change, not per chunk
+                    progress(step)
+                    shown = step
         if process.wait() != 0:
             raise RuntimeError(f"rasa train exited with {process.returncode} (log: {log_file.name})")
     model = out_dir / f"{name}.tar.gz"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import shutil
 import subprocess
 import sys
@@ -136,8 +137,8 @@ class Publisher:
         diff_text, changed = content.diff(self.root, tree)
         if not changed:
             raise content.ChangeError("the changes leave the content as it is")
-        model = self.trainer(tree, self.models_dir, f"{MODEL_PREFIX}{job_id}", work / "train.log",
-                             self._progress(job_id, "training"))
+        model = self.trainer(tree, self.models_dir, f"{MODEL_PREFIX}{job_id}",
+                             self.store.folder / "logs" / f"{job_id}.log", self._progress(job_id, "training"))
         self._progress(job_id, "evaluating")("the served model" if not self._current_figures() else "the new model")
         before = self._baseline()
         self._progress(job_id, "evaluating")("the new model")
@@ -150,6 +151,7 @@ class Publisher:
                                          diff=diff_text, progress={"step": "rejected"})
         self._switch(model)
         content.copy_files(tree, self.root, changed)
+        self._adopt(model)
         version = self._record_version(job, model, after, diff_text, changed)
         return self.store.update_job(job_id, state="published", before=before, after=after, version=version,
                                      diff=diff_text, progress={"step": "published"})
@@ -167,6 +169,7 @@ class Publisher:
         diff_text, changed = content.diff(self.root, tree)
         self._switch(model)
         content.copy_files(tree, self.root, changed)
+        self._adopt(model)
         version = self._record_version(job, model, meta["figures"], diff_text, changed, restored_from=number)
         return self.store.update_job(job["id"], state="published", before=self._current_figures(),
                                      after=meta["figures"], version=version, diff=diff_text,
@@ -201,6 +204,19 @@ class Publisher:
         self.store.set_current(version=meta["version"], model=str(model), figures=figures)
         self._prune_models()
         return meta["version"]
+
+    def _adopt(self, model: Path) -> None:
+        """Names the model for the live tree's training hash, so `neuvo run` serves it without retraining."""
+        if self.root.resolve() != paths.PROJECT_ROOT.resolve():
+            return  # a test's copy: the hash covers the project's own files
+        from bot.training import model_path_for, training_hash
+
+        target = model_path_for(training_hash(), self.models_dir)
+        if not target.exists():
+            try:
+                os.link(model, target)
+            except OSError:
+                shutil.copy2(model, target)
 
     def _prune_models(self) -> None:
         """Keeps the newest published models (restorable without retraining) and the served one."""
