@@ -28,15 +28,15 @@ def _warn_example_facts() -> None:
               f"not real ones ({', '.join(keys)}). Replace them before deployment.")
 
 
-def _hub_token() -> str:
-    """The token the hub and Rasa share: from the environment, or the generated dev secrets."""
-    if os.environ.get("NEUVO_HUB_BOT_TOKEN"):
-        return os.environ["NEUVO_HUB_BOT_TOKEN"]
+def _hub_token(name: str = "NEUVO_HUB_BOT_TOKEN") -> str:
+    """A token the hub and the bot share (the hub's, or the publisher's): from the environment or the dev secrets."""
+    if os.environ.get(name):
+        return os.environ[name]
     from handoff.settings import DEFAULT_SECRETS_FILE, ensure_dev_secrets, read_env_file
 
     secrets_file = Path(os.environ.get("NEUVO_HUB_SECRETS_FILE", DEFAULT_SECRETS_FILE))
     ensure_dev_secrets(secrets_file)
-    return read_env_file(secrets_file)["NEUVO_HUB_BOT_TOKEN"]
+    return read_env_file(secrets_file)[name]
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
@@ -45,11 +45,12 @@ def _cmd_run(args: argparse.Namespace) -> int:
 
     model = ensure_model()
     _warn_example_facts()
-    bot = BotProcesses(model=model, hub_token=_hub_token())
+    bot = BotProcesses(model=model, hub_token=_hub_token(), publisher_token=_hub_token("NEUVO_PUBLISHER_TOKEN"))
     print("Starting the action server and Rasa (loading the model takes about a minute)...", flush=True)
     bot.start()
-    print("Starting the hub (resident chat and counsellor console)...", flush=True)
+    print("Starting the hub (resident chat and counsellor console) and the publisher (editor tools)...", flush=True)
     try:
+        bot.start_publisher()
         hub_url = bot.start_hub(HUB_PORT)
     except Exception:
         bot.stop()
@@ -58,6 +59,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
         "\nNeuvo is running.\n"
         f"  Resident chat:      {hub_url}/chat/\n"
         f"  Counsellor console: {hub_url}/console/  (first user: .venv/bin/neuvo user add NAME --role admin)\n"
+        f"  Editor tools:       {hub_url}/editor/  (a user with --role editor)\n"
         f"  Rasa REST channel:  {bot.rasa_url}/webhooks/rest/webhook\n"
         f"  Action server:      {bot.actions_url}/health\n\n"
         "Talk to the bot directly:\n"

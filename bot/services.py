@@ -27,9 +27,11 @@ ACTIONS_PORT = int(os.environ.get("NEUVO_ACTIONS_PORT", 5055))
 HUB_TOKEN_ENV = "NEUVO_HUB_BOT_TOKEN"
 HUB_PYTHON = ".venv-hub/bin/python"
 HUB_PORT = int(os.environ.get("NEUVO_HUB_PORT", 8080))
+PUBLISHER_TOKEN_ENV = "NEUVO_PUBLISHER_TOKEN"
+PUBLISHER_PORT = int(os.environ.get("NEUVO_PUBLISHER_PORT", 5056))
 
 
-def _child_env(hub_token: Optional[str] = None) -> dict:
+def _child_env(hub_token: Optional[str] = None, publisher_token: Optional[str] = None) -> dict:
     """The children's environment; Rasa reads the hub channel's token from it.
 
     credentials.yml refers to ${NEUVO_HUB_BOT_TOKEN}, and Rasa refuses to start
@@ -42,6 +44,8 @@ def _child_env(hub_token: Optional[str] = None) -> dict:
         env[HUB_TOKEN_ENV] = hub_token
     elif not env.get(HUB_TOKEN_ENV):
         env[HUB_TOKEN_ENV] = secrets.token_urlsafe(48)
+    if publisher_token:  # Rasa accepts model swaps with it, the hub calls the publisher with it
+        env[PUBLISHER_TOKEN_ENV] = publisher_token
     return env
 
 
@@ -70,6 +74,7 @@ class BotProcesses:
     actions_port: int = ACTIONS_PORT
     log_dir: Optional[Path] = None
     hub_token: Optional[str] = None
+    publisher_token: Optional[str] = None
     # The bot environment's Python (the hub's tests start Rasa from .venv-hub).
     python: str = sys.executable
     children: List[subprocess.Popen] = field(default_factory=list)
@@ -88,7 +93,7 @@ class BotProcesses:
             self.log_dir.mkdir(parents=True, exist_ok=True)
             stdout = open(self.log_dir / f"{name}.log", "ab")
         child = subprocess.Popen(
-            command, cwd=paths.PROJECT_ROOT, env=_child_env(self.hub_token),
+            command, cwd=paths.PROJECT_ROOT, env=_child_env(self.hub_token, self.publisher_token),
             stdout=stdout, stderr=subprocess.STDOUT if stdout else None,
         )
         self.children.append(child)
@@ -120,7 +125,8 @@ class BotProcesses:
         hub_python = paths.PROJECT_ROOT / HUB_PYTHON
         if not hub_python.exists():
             raise RuntimeError(f"{HUB_PYTHON} is missing: run scripts/bootstrap.sh first")
-        env = _child_env(self.hub_token)
+        env = _child_env(self.hub_token, self.publisher_token)
+        env.setdefault("NEUVO_PUBLISHER_URL", f"http://127.0.0.1:{PUBLISHER_PORT}")
         env.update({"NEUVO_RASA_URL": self.rasa_url, "NEUVO_HUB_PORT": str(port), "NEUVO_HUB_BOT_TOKEN": env[HUB_TOKEN_ENV]})
         stdout = None
         if self.log_dir is not None:
@@ -134,6 +140,33 @@ class BotProcesses:
         url = f"http://{os.environ.get('NEUVO_HUB_HOST', '127.0.0.1')}:{port}"
         wait_for_http(f"{url}/healthz", timeout, hub)
         return url
+
+    def start_publisher(self, port: int = PUBLISHER_PORT, timeout: float = 60) -> str:
+        """Starts the publisher (bot/publisher) beside Rasa, on loopback; returns its URL.
+
+        It swaps models in this Rasa (so it needs the same publisher token) and
+        compares new models with the one this Rasa was started with.
+        """
+        if not self.publisher_token:
+            raise RuntimeError("the publisher needs a token (NEUVO_PUBLISHER_TOKEN)")
+        env = _child_env(self.hub_token, self.publisher_token)
+        env["NEUVO_RASA_URL"] = self.rasa_url
+        publisher = self._spawn_with_env("publisher", [
+            self.python, "-m", "bot.publisher.server", "--port", str(port), "--model", str(self.model),
+        ], env)
+        url = f"http://127.0.0.1:{port}"
+        wait_for_http(f"{url}/health", timeout, publisher)
+        return url
+
+    def _spawn_with_env(self, name: str, command: List[str], env: dict) -> subprocess.Popen:
+        stdout = None
+        if self.log_dir is not None:
+            self.log_dir.mkdir(parents=True, exist_ok=True)
+            stdout = open(self.log_dir / f"{name}.log", "ab")
+        child = subprocess.Popen(command, cwd=paths.PROJECT_ROOT, env=env, stdout=stdout,
+                                 stderr=subprocess.STDOUT if stdout else None)
+        self.children.append(child)
+        return child
 
     def _endpoints_file(self) -> Path:
         """The endpoints file, rewritten when the action server uses another port.

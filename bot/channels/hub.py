@@ -38,6 +38,7 @@ from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, Us
 from rasa.shared.core.events import BotUttered, UserUttered
 
 from bot.channels.hub_triage import triage_endpoint
+from bot.channels.model_swap import served_model, swap_model_endpoint
 from bot.channels.nlu_outcome import nlu_outcome
 from bot.channels.redaction import redact
 
@@ -154,6 +155,11 @@ class HubInput(InputChannel):
         async def triage(request: Request) -> HTTPResponse:
             # Triage only, no dialogue: for messages the hub holds (bot/channels/hub_triage.py).
             return await triage_endpoint(request, self._authorised(request), MAX_TEXT_CHARS)
+
+        @hub_webhook.route("/model", methods=["GET", "PUT"])
+        async def model(request: Request) -> HTTPResponse:
+            # The publisher switches models without downtime (bot/channels/model_swap.py).
+            return await swap_model_endpoint(request) if request.method == "PUT" else served_model(request)
 
         return hub_webhook
 

@@ -14,11 +14,13 @@ from tests.conftest import free_port
 
 
 def test_run_starts_rasa_actions_and_the_hub_and_answers(model_path, tmp_path) -> None:
-    rasa_port, actions_port, hub_port = free_port(), free_port(), free_port()
+    rasa_port, actions_port, hub_port, publisher_port = free_port(), free_port(), free_port(), free_port()
     env = {**os.environ, "NEUVO_RASA_PORT": str(rasa_port), "NEUVO_ACTIONS_PORT": str(actions_port),
+           "NEUVO_PUBLISHER_PORT": str(publisher_port), "NEUVO_PUBLISHER_DIR": str(tmp_path / "publisher"),
            "NEUVO_HUB_PORT": str(hub_port), "NEUVO_HUB_SECRETS_FILE": str(tmp_path / "hub-secrets.env"),
            "NEUVO_HUB_DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'hub.db'}"}
     env.pop("NEUVO_HUB_BOT_TOKEN", None)
+    env.pop("NEUVO_PUBLISHER_TOKEN", None)
     process = subprocess.Popen(
         [sys.executable, "-m", "bot.cli", "run"], cwd=paths.PROJECT_ROOT, env=env,
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
@@ -37,6 +39,9 @@ def test_run_starts_rasa_actions_and_the_hub_and_answers(model_path, tmp_path) -
         assert f"http://127.0.0.1:{rasa_port}/webhooks/rest/webhook" in text, text[-2000:]
         assert f"Resident chat:      http://127.0.0.1:{hub_port}/chat/" in text
         assert f"Counsellor console: http://127.0.0.1:{hub_port}/console/" in text
+        assert f"Editor tools:       http://127.0.0.1:{hub_port}/editor/" in text
+        publisher = requests.get(f"http://127.0.0.1:{publisher_port}/status", timeout=10)
+        assert publisher.status_code == 401  # up, and only for the token holder (the hub)
         page = requests.get(f"http://127.0.0.1:{hub_port}/chat/", timeout=10)
         assert page.status_code == 200 and "Neuvo" in page.text
         assert (tmp_path / "hub-secrets.env").exists()  # generated once, git-ignored location in real use
@@ -53,7 +58,7 @@ def test_run_starts_rasa_actions_and_the_hub_and_answers(model_path, tmp_path) -
         except subprocess.TimeoutExpired:
             process.kill()
     assert process.returncode == 0
-    for port in (rasa_port, actions_port, hub_port):
+    for port in (rasa_port, actions_port, hub_port, publisher_port):
         try:
             requests.get(f"http://127.0.0.1:{port}/", timeout=2)
             raise AssertionError(f"port {port} still answers after Ctrl+C")
