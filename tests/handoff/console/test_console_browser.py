@@ -74,7 +74,11 @@ async def test_counsellor_claims_replies_and_closes_in_the_browser(sessionmaker,
             await page.wait_for_selector(".notes li")
             await page.screenshot(path=str(shots / "console.png"), full_page=True)
 
+            assert not await page.locator("#callback-fields").is_visible()  # only for a scheduled callback
+            await page.select_option("#outcome", "callback_scheduled")
+            assert await page.locator("#cb_phone").is_visible()
             await page.select_option("#outcome", "referral_made")
+            assert not await page.locator("#callback-fields").is_visible()
             await page.check("input[name=then][value=end]")
             await page.click("form.close button")
             await page.wait_for_url(f"{url}/console/")
