@@ -75,7 +75,8 @@ def test_replies_and_offered_buttons_from_tracker_events() -> None:
 
 
 def test_triage_answer_carries_level_markers_and_language_only() -> None:
-    parsed = {"text": "secret", "intent": {"name": "x"}, "triage": {"level": "urgent", "markers": ["eviction_imminent"]},
+    parsed = {"text": "secret", "intent": {"name": "x"},
+              "triage": {"level": "urgent", "markers": ["eviction_imminent"]},
               "entities": [{"entity": "detected_language", "value": "sv"}, {"entity": "language", "value": "en"}]}
     assert triage_of(parsed) == {"level": "urgent", "markers": ["eviction_imminent"], "language": "en"}
     assert triage_of({"triage": {"level": "bogus"}, "entities": []}) == {"level": "none", "markers": [],
