@@ -1,0 +1,433 @@
+"""Load on the hub: N residents over socket.io while counsellors answer handed-off ones.
+
+Run in the hub's environment, on loopback, with the real bot (Rasa + action
+server with the trained model, started as `neuvo run` starts them):
+
+    .venv-hub/bin/python -m benchmarks.hub_load --residents 50 200 --write
+
+For each N, two phases under the same offered load (each resident: M
+messages with a think time between them):
+1. **direct**: N senders post the same messages straight to Rasa's private
+   hub channel (`/webhooks/neuvo_hub/webhook`, what the hub itself calls);
+2. **hub**: a fresh hub process (`python -m handoff serve`, fresh database)
+   and N socket.io residents (`benchmarks.hubsim.SimResident`, as chat.js);
+   every tenth resident writes an emergency as its second message, the bot
+   hands off, and logged-in counsellors (console API) claim, answer and hand
+   back.
+
+Reported: round-trip latency p50/p95 (send to first reply), messages lost
+(acknowledged but not stored exactly once, or never acknowledged: must be 0),
+errors (timeouts, `neuvo_error`, console HTTP errors), the hub's overhead as
+the ratio of hub to direct latency, and the hub's peak RSS (VmHWM). Bounded:
+M messages per resident and `--timeout` seconds per phase.
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import platform
+import secrets
+import subprocess
+import tempfile
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Optional
+
+import httpx
+
+from benchmarks.hubsim import ROOT, HubProcess, SimResident
+
+QUESTIONS = [
+    "Miten haen toimeentulotukea?",
+    "Minulla on vuokrarästejä, mistä saan apua?",
+    "Mitä on sosiaaliohjaus?",
+    "Kiitos tiedosta",
+]
+EMERGENCY = "En jaksa enää elää, aion tappaa itseni tänä yönä"
+COUNSELLOR_TEXT = "Hei, olen sosiaaliohjaaja. Olen tässä sinua varten."
+PASSWORD = "kuormitus testi salasana 2026"
+SECTION_TITLE = "Hub load (benchmarks/hub_load.py)"
+ALWAYS_OPEN = """
+service_hours:
+  timezone: Europe/Helsinki
+  weekly: {mon: ["00:00-23:59"], tue: ["00:00-23:59"], wed: ["00:00-23:59"], thu: ["00:00-23:59"],
+           fri: ["00:00-23:59"], sat: ["00:00-23:59"], sun: ["00:00-23:59"]}
+"""
+
+
+@dataclass
+class PhaseResult:
+    latencies: list[float] = field(default_factory=list)
+    sent: int = 0
+    errors: Counter = field(default_factory=Counter)
+    lost: int = 0
+    handoffs: int = 0
+    counsellor_answers: int = 0
+    wall_seconds: float = 0.0
+    peak_rss_mb: float = 0.0
+
+    def merge(self, other: "PhaseResult") -> None:
+        self.latencies += other.latencies
+        self.sent += other.sent
+        self.errors.update(other.errors)
+        self.wall_seconds += other.wall_seconds
+
+    def summary(self) -> dict[str, Any]:
+        ordered = sorted(self.latencies)
+        return {
+            "sent": self.sent, "answered": len(ordered), "lost": self.lost, "errors": dict(self.errors),
+            "p50_ms": round(1000 * percentile(ordered, 0.50), 1), "p95_ms": round(1000 * percentile(ordered, 0.95), 1),
+            "handoffs": self.handoffs, "counsellor_answers": self.counsellor_answers,
+            "wall_seconds": round(self.wall_seconds, 1), "peak_rss_mb": round(self.peak_rss_mb, 1),
+        }
+
+
+def percentile(ordered: list[float], q: float) -> float:
+    if not ordered:
+        return float("nan")
+    return ordered[min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))]
+
+
+def script(index: int, messages: int) -> list[str]:
+    """The resident's messages: every tenth writes an emergency second (then waits for a person)."""
+    texts = [QUESTIONS[(index + k) % len(QUESTIONS)] for k in range(messages)]
+    if index % 10 == 9 and messages >= 2:
+        texts = texts[:1] + [EMERGENCY]
+    return texts
+
+
+# ---------------------------------------------------------------- direct phase
+
+async def direct_phase(rasa_url: str, token: str, n: int, messages: int, think: float, timeout: float,
+                       run_id: str) -> PhaseResult:
+    """The same load straight to Rasa's private channel: the bot's own latency."""
+    result = PhaseResult()
+    limits = httpx.Limits(max_connections=n + 10, max_keepalive_connections=n + 10)
+    async with httpx.AsyncClient(base_url=rasa_url, headers={"Authorization": f"Bearer {token}"},
+                                 timeout=timeout, limits=limits) as http:
+        async def one(index: int) -> None:
+            await asyncio.sleep(index * 0.01)  # the same ramp as the hub phase
+            for k, text in enumerate(script(index, messages)):
+                result.sent += 1
+                started = time.monotonic()
+                try:
+                    answer = await http.post("/webhooks/neuvo_hub/webhook", json={
+                        "sender": f"direct-{run_id}-{n}-{index}", "message_id": f"m{k}", "text": text,
+                        "metadata": {"language": "fi"}})
+                except httpx.HTTPError as error:
+                    result.errors[type(error).__name__] += 1
+                    continue
+                if answer.status_code != 200:
+                    result.errors[f"status {answer.status_code}"] += 1
+                    continue
+                result.latencies.append(time.monotonic() - started)
+                await asyncio.sleep(think)
+
+        started = time.monotonic()
+        try:
+            await asyncio.wait_for(asyncio.gather(*(one(i) for i in range(n))), timeout)
+        except asyncio.TimeoutError:
+            result.errors["phase timeout"] += 1
+        result.wall_seconds = time.monotonic() - started
+    return result
+
+
+# ---------------------------------------------------------------- hub phase
+
+async def add_counsellors(database_url: str, names: list[str]) -> None:
+    from handoff.auth.passwords import hash_password
+    from handoff.db import make_engine, make_sessionmaker
+    from handoff.models import User
+
+    engine = make_engine(database_url)
+    password_hash = hash_password(PASSWORD)
+    async with make_sessionmaker(engine).begin() as session:
+        session.add_all([User(username=name, password_hash=password_hash, role="counsellor") for name in names])
+    await engine.dispose()
+
+
+async def login(url: str, username: str) -> httpx.AsyncClient:
+    client = httpx.AsyncClient(base_url=url, follow_redirects=False, timeout=60)
+    form = await client.get("/console/login")
+    token = form.text.split('name="form_token" value="', 1)[1].split('"', 1)[0]
+    answer = await client.post("/console/login", data={"username": username, "password": PASSWORD,
+                                                       "form_token": token})
+    if answer.status_code != 303:
+        raise RuntimeError(f"log-in failed with {answer.status_code}")
+    page = await client.get("/console/")
+    client.headers["X-CSRF-Token"] = page.text.split('name="csrf-token" content="', 1)[1].split('"', 1)[0]
+    answer = await client.post("/console/api/presence", json={"available": True})
+    answer.raise_for_status()
+    return client
+
+
+async def counsellor(client: httpx.AsyncClient, result: PhaseResult, stop: asyncio.Event) -> None:
+    """Polls the queue, claims, answers once, waits a moment, closes and hands back to the bot."""
+    while not stop.is_set():
+        try:
+            queue = (await client.get("/console/api/queue")).json().get("queue", [])
+            for item in queue:
+                claim = await client.post(f"/console/api/handoffs/{item['handoff_id']}/claim")
+                if claim.status_code == 409:
+                    continue  # a colleague was faster
+                claim.raise_for_status()
+                cid = item["conversation_id"]
+                sent = await client.post(f"/console/api/conversations/{cid}/messages",
+                                         json={"text": COUNSELLOR_TEXT, "client_msg_id": f"c-{cid}"})
+                sent.raise_for_status()
+                result.counsellor_answers += 1
+                await asyncio.sleep(1.0)
+                closed = await client.post(f"/console/api/conversations/{cid}/close",
+                                           json={"outcome": "advice_given", "then": "bot"})
+                closed.raise_for_status()
+                break
+        except (httpx.HTTPError, ValueError, KeyError) as error:
+            result.errors[f"console {type(error).__name__}"] += 1
+        await asyncio.sleep(0.5)
+
+
+async def resident_conversation(resident: SimResident, texts: list[str], think: float, reply_timeout: float,
+                                result: PhaseResult) -> None:
+    try:
+        await _converse(resident, texts, think, reply_timeout, result)
+    finally:
+        result.errors.update(resident.errors)
+
+
+async def _converse(resident: SimResident, texts: list[str], think: float, reply_timeout: float,
+                    result: PhaseResult) -> None:
+    await resident.connect()
+    for text in texts:
+        client_id = await resident.send(text)
+        result.sent += 1
+        if not await resident.wait_for(lambda: client_id in resident.acked, reply_timeout):
+            result.errors["no ack"] += 1
+            continue
+        seq = resident.acked[client_id]
+        if not await resident.wait_for(lambda: any(m.get("sender") in ("bot", "system")
+                                                   for m in resident.replies_after(seq)), reply_timeout):
+            result.errors["no reply"] += 1
+            continue
+        first = min(m["received_at"] for m in resident.replies_after(seq) if m.get("sender") in ("bot", "system")
+                    and "received_at" in m)
+        result.latencies.append(first - resident.sent_at[client_id])
+        if text == EMERGENCY:
+            result.handoffs += 1
+            if not await resident.wait_for(lambda: any(m.get("sender") == "counsellor"
+                                                       for m in resident.seen.values()), reply_timeout):
+                result.errors["no counsellor"] += 1
+            return
+        await asyncio.sleep(think)
+
+
+async def count_lost(database_url: str, residents: list[SimResident]) -> int:
+    """Sent but never acknowledged, or acknowledged but not stored exactly once."""
+    from sqlalchemy import func, select
+
+    from handoff.db import make_engine, make_sessionmaker
+    from handoff.models import Message
+
+    engine = make_engine(database_url)
+    async with make_sessionmaker(engine)() as session:
+        stored = Counter(dict((await session.execute(
+            select(Message.client_msg_id, func.count()).where(Message.sender == "resident")
+            .group_by(Message.client_msg_id))).all()))
+    await engine.dispose()
+    lost = 0
+    for resident in residents:
+        lost += len(resident.pending)
+        lost += sum(1 for client_id in resident.acked if stored.get(client_id) != 1)
+    return lost
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+async def run_hub_phase(rasa_url: str, token: str, n: int, messages: int, think: float, timeout: float,
+                        work: Path, database_url: Optional[str]) -> PhaseResult:
+    result = PhaseResult()
+    work.mkdir(parents=True, exist_ok=True)
+    database_url = database_url or f"sqlite+aiosqlite:///{work / 'hub.db'}"
+    organisation = work / "organisation.yml"
+    base = (ROOT / "bot" / "organisation.yml").read_text(encoding="utf-8").split("\nservice_hours:")[0]
+    organisation.write_text(base + "\n" + ALWAYS_OPEN, encoding="utf-8")
+    hub = HubProcess(port=_free_port(), database_url=database_url, rasa_url=rasa_url, bot_token=token,
+                     work_dir=work, organisation_file=organisation,
+                     env={"NEUVO_HUB_NEW_CONVERSATIONS_PER_IP_PER_HOUR": str(10 * n + 100),
+                          "NEUVO_HUB_MAX_QUEUE": str(n), "NEUVO_RASA_TIMEOUT": "60"})
+    residents: list[SimResident] = []
+    consoles: list[httpx.AsyncClient] = []
+    stop = asyncio.Event()
+    try:
+        await hub.start_async()
+        names = [f"ohjaaja{i}" for i in range(max(2, n // 25))]
+        await add_counsellors(database_url, names)
+        consoles = [await login(hub.url, name) for name in names]
+        workers = [asyncio.create_task(counsellor(c, result, stop)) for c in consoles]
+        residents = [SimResident(hub.url, name=f"n{n}r{i}") for i in range(n)]
+
+        async def start_one(index: int) -> None:
+            await asyncio.sleep(index * 0.01)
+            await resident_conversation(residents[index], script(index, messages), think, timeout / 2, result)
+
+        started = time.monotonic()
+        try:
+            outcomes = await asyncio.wait_for(
+                asyncio.gather(*(start_one(i) for i in range(n)), return_exceptions=True), timeout)
+        except asyncio.TimeoutError:
+            outcomes = [asyncio.TimeoutError("phase timeout")]
+        result.wall_seconds = time.monotonic() - started
+        for outcome in outcomes:
+            if isinstance(outcome, BaseException):
+                result.errors[type(outcome).__name__] += 1
+        stop.set()
+        await asyncio.gather(*workers)
+        result.peak_rss_mb = hub.peak_rss_mb()
+        result.lost = await count_lost(database_url, residents)
+    finally:
+        stop.set()
+        await asyncio.gather(*(r.close() for r in residents))
+        for client in consoles:
+            await client.aclose()
+        hub.stop()
+    return result
+
+
+# ---------------------------------------------------------------- running and reporting
+
+def pick_model(explicit: Optional[str]) -> tuple[Path, bool]:
+    """The model for the tree (as `neuvo test` trains it), else the newest one (reported as such)."""
+    if explicit:
+        return Path(explicit), True
+    found = subprocess.run(
+        [str(ROOT / ".venv" / "bin" / "python"), "-c",
+         "from bot.training import current_model; print(current_model() or '')"],
+        cwd=ROOT, capture_output=True, text=True, timeout=300,
+        env={**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3", "PYTHONWARNINGS": "ignore"},
+    ).stdout.strip().splitlines()
+    if found and found[-1] and Path(found[-1]).exists():
+        return Path(found[-1]), True
+    newest = max((ROOT / "models").glob("*.tar.gz"), key=lambda p: p.stat().st_mtime, default=None)
+    if newest is None:
+        raise SystemExit("no trained model: run `.venv/bin/neuvo train` first")
+    return newest, False
+
+
+async def run(ns: list[int], messages: int, think: float, timeout: float, model: Path,
+              database_url: Optional[str], bot_url: Optional[str], token: Optional[str]) -> dict[str, Any]:
+    from bot.services import BotProcesses
+
+    run_id = secrets.token_hex(3)
+    work = Path(tempfile.mkdtemp(prefix="hub-load-"))
+    processes = None
+    if bot_url is None:
+        token = secrets.token_urlsafe(32)
+        processes = BotProcesses(model=model, rasa_port=_free_port(), actions_port=_free_port(),
+                                 log_dir=work / "bot", hub_token=token,
+                                 python=str(ROOT / ".venv" / "bin" / "python"))
+        await asyncio.get_running_loop().run_in_executor(None, processes.start, 600)
+        bot_url = processes.rasa_url
+    results: dict[str, Any] = {}
+    try:
+        await direct_phase(bot_url, token, 2, 1, 0.0, timeout, f"{run_id}-warm")  # load the pipeline once
+        for n in ns:
+            # direct, hub, direct: the bot's latency drifts on a shared machine, and
+            # the hub phase is compared with both sides of it.
+            print(f"N={n}: direct ...", flush=True)
+            direct = await direct_phase(bot_url, token, n, messages, think, timeout, f"{run_id}a")
+            print(f"N={n}: hub ...", flush=True)
+            hub = await run_hub_phase(bot_url, token, n, messages, think, timeout, work / f"hub-{n}", database_url)
+            print(f"N={n}: direct again ...", flush=True)
+            direct.merge(await direct_phase(bot_url, token, n, messages, think, timeout, f"{run_id}b"))
+            d, h = direct.summary(), hub.summary()
+            results[str(n)] = {"direct": d, "hub": h,
+                               "overhead_p50": round(h["p50_ms"] / d["p50_ms"] - 1, 3) if d["p50_ms"] else None,
+                               "overhead_p95": round(h["p95_ms"] / d["p95_ms"] - 1, 3) if d["p95_ms"] else None}
+            print(json.dumps({n: results[str(n)]}), flush=True)
+    finally:
+        if processes is not None:
+            processes.stop()
+    return results
+
+
+def load_average() -> str:
+    try:
+        return " ".join(f"{x:.1f}" for x in os.getloadavg())
+    except OSError:
+        return "?"
+
+
+def section(results: dict[str, Any], model: Path, model_current: bool, args: argparse.Namespace,
+            load_before: str, load_after: str) -> str:
+    rows = []
+    for n, r in results.items():
+        d, h = r["direct"], r["hub"]
+        errors = sum(h["errors"].values())
+        rows.append(
+            f"| {n} | {h['p50_ms']:.0f} / {h['p95_ms']:.0f} | {d['p50_ms']:.0f} / {d['p95_ms']:.0f} | "
+            f"{100 * r['overhead_p50']:+.0f} % / {100 * r['overhead_p95']:+.0f} % | {h['sent']} | **{h['lost']}** | "
+            f"{errors}{' ' + json.dumps(h['errors']) if errors else ''} | {h['handoffs']} / {h['counsellor_answers']} | "
+            f"{h['peak_rss_mb']:.0f} MB | {h['wall_seconds']:.0f} s |")
+    return (
+        f"## {SECTION_TITLE}\n\n"
+        f"Run {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} on {os.cpu_count()} cores "
+        f"(load average before {load_before}, after {load_after}; {platform.python_version()}), loopback, "
+        f"SQLite hub database unless noted. Model `{model.name}`"
+        f"{'' if model_current else ' (the newest in models/, not trained on the current tree)'}. "
+        f"Each resident sends {args.messages} messages with {args.think:g} s between them; every tenth writes "
+        "an emergency second, is handed off, and a counsellor (console API) claims, answers and hands back. "
+        "*direct* is the same load posted straight to Rasa's private hub channel in the same run, before and "
+        "after the hub phase (both counted). "
+        "Latency is send → first reply (ms, p50 / p95); overhead is hub latency / direct latency − 1.\n\n"
+        "| residents | hub p50 / p95 | direct p50 / p95 | hub overhead | messages | lost | errors | "
+        "handoffs / answered | hub peak RSS | wall |\n|---|---|---|---|---|---|---|---|---|---|\n"
+        + "\n".join(rows) + "\n\n"
+        f"Rerun: `.venv-hub/bin/python -m benchmarks.hub_load --residents {' '.join(results)} --write` "
+        "(starts Rasa and the action server with the model, then a fresh hub per N).\n"
+    )
+
+
+def write_section(text: str, title: str = SECTION_TITLE, path: Path = ROOT / "docs" / "benchmarks.md") -> None:
+    """Replaces only this benchmark's section (as benchmarks/nlu.py does for its own)."""
+    body = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n\n"
+    parts = body.split("\n## ")
+    head, sections = parts[0], ["## " + p for p in parts[1:]]
+    sections = [s for s in sections if not s.startswith(f"## {title}")] + [text]
+    path.write_text(head.rstrip() + "\n\n" + "\n".join(s.rstrip() + "\n" for s in sections), encoding="utf-8")
+
+
+def main(argv: Optional[list[str]] = None, docs: Path = ROOT / "docs" / "benchmarks.md") -> dict[str, Any]:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--residents", type=int, nargs="+", default=[50, 200])
+    parser.add_argument("--messages", type=int, default=3, help="messages per resident")
+    parser.add_argument("--think", type=float, default=1.0, help="seconds between a reply and the next message")
+    parser.add_argument("--timeout", type=float, default=600, help="bound per phase, seconds")
+    parser.add_argument("--model", help="model archive (default: the tree's, else the newest)")
+    parser.add_argument("--database-url", help="hub database (default: a fresh SQLite file per N)")
+    parser.add_argument("--bot-url", help=argparse.SUPPRESS)  # an already running Rasa (with --token)
+    parser.add_argument("--token", help=argparse.SUPPRESS)
+    parser.add_argument("--write", action="store_true", help="write the section into docs/benchmarks.md")
+    args = parser.parse_args(argv)
+    # --bot-url: a channel already running (the benchmark's own test uses a stand-in).
+    model, current = (Path("(given bot)"), True) if args.bot_url else pick_model(args.model)
+    load_before = load_average()
+    results = asyncio.run(run(args.residents, args.messages, args.think, args.timeout, model, args.database_url,
+                              args.bot_url, args.token))
+    text = section(results, model, current, args, load_before, load_average())
+    print(text)
+    if args.write:
+        write_section(text, path=docs)
+    return results
+
+
+if __name__ == "__main__":
+    main()
