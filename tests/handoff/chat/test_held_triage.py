@@ -10,7 +10,7 @@ import asyncio
 import logging
 
 import pytest
-from sqlalchemy import select, update
+from sqlalchemy import select
 
 from handoff.models import Conversation, Handoff, Message, User
 from handoff.queue import claim, queued
