@@ -34,21 +34,20 @@ def figures_table(before: Optional[dict[str, Any]], after: Optional[dict[str, An
             figures = (figures or {}).get(key) if isinstance(figures, dict) else None
         return "–" if figures is None else f"{float(figures):.3f}"
 
-    rows = [
-        ("Aiheiden tunnistus, macro-F1", value(before, "intents", "macro_f1"), value(after, "intents", "macro_f1")),
-        ("Aiheiden tunnistus, osuma", value(before, "intents", "accuracy"), value(after, "intents", "accuracy")),
-    ] + [
-        (f"Kiireellisyys: {label} (recall)", value(before, "triage", "recall", level),
-         value(after, "triage", "recall", level))
-        for level, label in (("emergency", "hätä"), ("urgent", "kiireellinen"), ("support", "tuki"))
-    ]
-    return table(("Mittari", "Ennen", "Jälkeen"), rows)
+    measures = [("Aiheiden tunnistus, macro-F1", ("intents", "macro_f1")),
+                ("Aiheiden tunnistus, osuma", ("intents", "accuracy"))] + [
+        (f"Kiireellisyys: {label} (recall)", ("triage", "recall", level))
+        for level, label in (("emergency", "hätä"), ("urgent", "kiireellinen"), ("support", "tuki"))]
+    if after is None:  # the served model only
+        return table(("Mittari", "Nyt"), [(name, value(before, *keys)) for name, keys in measures])
+    return table(("Mittari", "Ennen", "Jälkeen"),
+                 [(name, value(before, *keys), value(after, *keys)) for name, keys in measures])
 
 
 def _job_block(job: dict[str, Any]) -> str:
     state = job.get("state", "")
     reasons = "".join(f"<li>{e(reason)}</li>" for reason in job.get("reasons") or [])
-    progress = (job.get("progress") or {}).get("step", "")
+    progress = (job.get("progress") or {}).get("step", "") if state in ("queued", "training", "evaluating") else ""
     return (
         f'<section class="job" data-job="{e(job.get("id"))}" data-state="{e(state)}">'
         f'<h3>Julkaisu {e(job.get("id"))}: <span class="job-state">{e(STATE_LABELS.get(state, state))}</span></h3>'

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import threading
-import time
 from pathlib import Path
 from typing import Any, Dict
 
@@ -21,26 +19,15 @@ import pytest_asyncio
 from aiohttp import web
 from sqlalchemy import select
 
-from bot import paths
-from bot.publisher import content
-from bot.publisher.server import make_server
-from bot.publisher.store import Store
-from bot.publisher.worker import Publisher
 from handoff.models import AuditLog, InboxItem
 from tests.handoff.chathub import ALWAYS_OPEN, FakeBot, Resident, chat_settings, running_chat_hub
-from tests.handoff.liveserver import add_user, free_port, login
+from tests.handoff.editor.conftest import PUBLISHER_TOKEN
+from tests.handoff.liveserver import add_user, login
 
 pytestmark = pytest.mark.asyncio
 
-PUBLISHER_TOKEN = "publisher-" + "t" * 40
 UNCLEAR = "Nimeni on Matti Virtanen ja puh 040 123 4567, vuokraisäntä vaihtoi lukot, mitä teen"
 REDACTED = "Nimeni on [nimi] ja puh [puh], vuokraisäntä vaihtoi lukot, mitä teen"
-
-
-def figures(macro_f1: float) -> Dict[str, Any]:
-    return {"intents": {"examples": 422, "accuracy": macro_f1, "macro_f1": macro_f1, "fallback_rate": 0.05},
-            "triage": {"cases": 170, "exact": 0.9, "recall": {"emergency": 1.0, "urgent": 0.96, "support": 0.8},
-                       "none_raised_rate": 0.03}}
 
 
 class NluBot(FakeBot):
@@ -54,31 +41,6 @@ class NluBot(FakeBot):
         if answer.status == 200:
             data["nlu"] = self.nlu
         return web.json_response(data, status=answer.status)
-
-
-@pytest.fixture
-def publisher_url(tmp_path: Path):
-    tree = content.snapshot(paths.PROJECT_ROOT, tmp_path / "live")
-    models = tmp_path / "models"
-    models.mkdir()
-
-    def train(_tree: Path, out: Path, name: str, _log: Path, progress) -> Path:
-        progress("DIETClassifier 50%")
-        time.sleep(0.5)
-        (out / f"{name}.tar.gz").write_bytes(b"model")
-        return out / f"{name}.tar.gz"
-
-    publisher = Publisher(store=Store(tmp_path / "state"), root=tree, models_dir=models,
-                          served_model=models / "served.tar.gz", trainer=train,
-                          evaluator=lambda model: figures(0.951 if "published-" in model.name else 0.95))
-    port = free_port()
-    server = make_server(publisher, PUBLISHER_TOKEN, port)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    publisher.start()
-    yield f"http://127.0.0.1:{port}", publisher
-    publisher.stop()
-    server.shutdown()
-    server.server_close()
 
 
 @pytest_asyncio.fixture
