@@ -111,7 +111,7 @@ async def read_transcript(
 async def claim_handoff(session: AsyncSession, *, handoff_id: int, counsellor_id: int) -> Handoff:
     """queue.claim (one winner) plus a system line telling the resident a person joined."""
     handoff = await claim(session, handoff_id=handoff_id, counsellor_id=counsellor_id)
-    await _system_message(session, handoff.conversation_id, "joined")
+    await system_message(session, handoff.conversation_id, "joined")
     return handoff
 
 
@@ -124,7 +124,8 @@ async def _held(session: AsyncSession, conversation_id: str, counsellor_id: int)
     return handoff
 
 
-async def _system_message(session: AsyncSession, conversation_id: str, kind: str) -> None:
+async def system_message(session: AsyncSession, conversation_id: str, kind: str) -> None:
+    """Tells the resident, in their language, what a person did (joined, transferred, requeued, ended)."""
     language = await session.scalar(select(Conversation.language).where(Conversation.id == conversation_id))
     texts = SYSTEM_TEXT[kind]
     await append_message(session, conversation_id=conversation_id, sender=Sender.SYSTEM.value,
@@ -178,7 +179,7 @@ async def transfer(session: AsyncSession, *, conversation_id: str, from_id: int,
         raise Conflict("Keskustelu muuttui juuri. (The conversation changed; reload.)")
     await session.execute(update(Conversation).where(Conversation.id == conversation_id)
                           .values(counsellor_id=to_user_id))
-    await _system_message(session, conversation_id, "transferred")
+    await system_message(session, conversation_id, "transferred")
     return handoff
 
 
@@ -217,5 +218,5 @@ async def close(
     if then == "end":
         await session.execute(update(Conversation).where(Conversation.id == conversation_id)
                               .values(owner=Owner.CLOSED.value, counsellor_id=None))
-        await _system_message(session, conversation_id, "ended")
+        await system_message(session, conversation_id, "ended")
     return Closed(handoff_id=handoff.id, callback_id=callback_id)

@@ -17,7 +17,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from handoff.auth.users import aware
-from handoff.console.conversations import _system_message
+from handoff.console.conversations import system_message
 from handoff.console.errors import Conflict, Invalid
 from handoff.console.presence import FRESH
 from handoff.models import (COUNSELLING_ROLES, Conversation, Handoff, HandoffStatus, Message, Owner, User, UserSession,
@@ -110,7 +110,7 @@ async def release(session: AsyncSession, *, expected: Expected) -> Handoff:
     handoff = await _take(session, expected, status=HandoffStatus.QUEUED.value, claimed_by=None, claimed_at=None)
     await session.execute(update(Conversation).where(Conversation.id == handoff.conversation_id)
                           .values(owner=Owner.WAITING.value, counsellor_id=None))
-    await _system_message(session, handoff.conversation_id, "requeued")
+    await system_message(session, handoff.conversation_id, "requeued")
     return handoff
 
 
@@ -124,7 +124,7 @@ async def reassign(session: AsyncSession, *, expected: Expected, to_user_id: int
                           claimed_at=utcnow())
     await session.execute(update(Conversation).where(Conversation.id == handoff.conversation_id)
                           .values(owner=Owner.COUNSELLOR.value, counsellor_id=to_user_id))
-    await _system_message(session, handoff.conversation_id,
+    await system_message(session, handoff.conversation_id,
                           "transferred" if expected.status == HandoffStatus.CLAIMED.value else "joined")
     return handoff
 
