@@ -34,6 +34,13 @@ Trainer = Callable[[Path, Path, str, Path, Callable[[str], None]], Path]
 Evaluator = Callable[[Path], Dict[str, Any]]
 
 
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.samefile(b)
+    except OSError:
+        return False
+
+
 def evaluate_in_child(model: Path, python: str = sys.executable) -> Dict[str, Any]:
     """The gate's figures for `model`, from `python -m bot.publisher.evaluate` (last line is JSON)."""
     done = subprocess.run([python, "-m", "bot.publisher.evaluate", str(model)], cwd=paths.PROJECT_ROOT,
@@ -86,7 +93,14 @@ class Publisher:
 
     # --- the worker ----------------------------------------------------------
     def recover(self) -> None:
-        """Jobs a crash left half-done are failed, and their changes given back (nothing was written)."""
+        """Jobs a crash left half-done are failed, and their changes given back (nothing was written).
+
+        Kept figures belong to the model they were measured on: when Rasa now
+        serves another model (a developer retrained), they are measured again.
+        """
+        kept = self.store.current().get("model")
+        if self.served_model is not None and kept and not _same_file(Path(kept), self.served_model):
+            self.store.set_current(model=str(self.served_model), figures=None)
         for job in self.store.jobs():
             if job.get("state") in ("training", "evaluating"):
                 self.store.update_job(job["id"], state="failed", error="interrupted by a restart")

@@ -191,3 +191,14 @@ def test_an_answer_and_a_conversation_example_through_the_content_library(tmp_pa
     assert "moikkelis koikkelis" in content.examples_by_intent(tree)["greet"][1]
     assert sorted(publisher.store.versions()[-1]["files"]) == [
         "bot/domain/topics/housing/answers.yml", "nlu/data/greet.yml"]
+
+
+def test_figures_are_measured_again_when_rasa_serves_another_model(tmp_path: Path, tree: Path) -> None:
+    publisher, _stand = make(tmp_path, tree, figures())
+    publisher.store.set_current(version=3, model=str(tmp_path / "models" / "published-x.tar.gz"), figures=figures())
+    publisher.recover()
+    assert publisher.store.current()["figures"] is None
+    assert publisher.store.current()["model"] == str(publisher.served_model)
+    publisher.store.set_current(figures=figures())
+    publisher.recover()
+    assert publisher.store.current()["figures"] == figures()  # the same model: kept
