@@ -73,10 +73,10 @@ async def _page_sends(page, text: str) -> None:
     await page.press("#message", "Enter")
 
 
-async def test_kill_9_under_traffic_loses_nothing_and_everyone_reconnects(tmp_path):
+async def test_kill_9_under_traffic_loses_nothing_and_everyone_reconnects(database_url, tmp_path):
+    """On SQLite (one instance) and PostgreSQL (what two instances would share)."""
     organisation = tmp_path / "organisation.yml"
     organisation.write_text(ALWAYS_OPEN, encoding="utf-8")
-    database_url = f"sqlite+aiosqlite:///{tmp_path / 'hub.db'}"
     bot = SlowBot()
     bot.reply = _reply
     await bot.start()
