@@ -196,6 +196,9 @@ async def resident_conversation(resident: SimResident, texts: list[str], think: 
         await _converse(resident, texts, think, reply_timeout, result)
     finally:
         result.errors.update(resident.errors)
+        told = sum(1 for m in resident.seen.values() if (m.get("neuvo") or {}).get("event") == "bot_unavailable")
+        if told:
+            result.errors["told bot unavailable"] += told
 
 
 async def _converse(resident: SimResident, texts: list[str], think: float, reply_timeout: float,
@@ -208,11 +211,12 @@ async def _converse(resident: SimResident, texts: list[str], think: float, reply
             result.errors["no ack"] += 1
             continue
         seq = resident.acked[client_id]
-        if not await resident.wait_for(lambda: any(m.get("sender") in ("bot", "system")
-                                                   for m in resident.replies_after(seq)), reply_timeout):
+        # The bot's own answer: a hub notice ("the assistant is unavailable") is not one.
+        if not await resident.wait_for(lambda: any(m.get("sender") == "bot" for m in resident.replies_after(seq)),
+                                       reply_timeout):
             result.errors["no reply"] += 1
             continue
-        first = min(m["received_at"] for m in resident.replies_after(seq) if m.get("sender") in ("bot", "system")
+        first = min(m["received_at"] for m in resident.replies_after(seq) if m.get("sender") == "bot"
                     and "received_at" in m)
         result.latencies.append(first - resident.sent_at[client_id])
         if text == EMERGENCY:
