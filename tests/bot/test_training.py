@@ -47,3 +47,14 @@ def test_the_served_model_is_the_one_for_the_current_tree(model_path: Path) -> N
         pytest.skip("NEUVO_TEST_MODEL points the tests at another model (local iteration only)")
     assert model_path == model_path_for(training_hash()) and model_path.exists()
     assert model_path.parent == paths.MODELS_DIR
+
+
+def test_nlu_only_training_reads_the_same_examples_through_one_linked_folder(tmp_path: Path) -> None:
+    """`rasa train nlu --nlu` takes one path: the links must give exactly the training data."""
+    from bot.evaluation.intents import load_examples, load_training_examples
+    from bot.training import _linked_nlu_folder
+
+    folder = _linked_nlu_folder(tmp_path)
+    key = lambda e: (e.intent, e.text)  # noqa: E731
+    assert sorted(load_examples(folder), key=key) == sorted(load_training_examples(), key=key)
+    assert not any(p.name == paths.TOPIC_ANSWERS_FILE for p in folder.rglob("*"))
