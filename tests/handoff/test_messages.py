@@ -70,6 +70,9 @@ async def test_concurrent_duplicates_are_stored_once(sessionmaker) -> None:
         stored = await messages_after(session, conversation_id=conversation_id)
     assert len(stored) == 1 and stored[0].seq == 1
     assert sum(c is True for c in created) == 1
+    async with sessionmaker.begin() as session:  # the losers gave their numbers back: no gap follows
+        after = await append_message(session, conversation_id=conversation_id, sender="bot", text="vastaus")
+    assert after.message.seq == 2
 
 
 async def test_unknown_conversation_is_refused(sessionmaker) -> None:
