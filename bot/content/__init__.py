@@ -57,7 +57,6 @@ comes from Rasa's cache unless examples or intents changed. A new topic also nee
 (actions/topics.py reads the topic folders at start).
 """
 from bot.content.changes import changed_files, content_diff
-from bot.content.check import report, run_checks
 from bot.content.checks import Finding
 from bot.content.create import create_topic
 from bot.content.load import ContentPaths, default_detector, load_topic, load_topics
@@ -69,6 +68,17 @@ from bot.content.write import (
     Change, add_example, canonicalise, remove_example, set_answer_text, set_label,
     set_metadata, set_response_text,
 )
+
+
+
+def __getattr__(name: str):
+    """`run_checks` and `report` on first use, so `python -m bot.content.check` runs cleanly."""
+    if name in ("run_checks", "report"):
+        from bot.content import check
+
+        return getattr(check, name)
+    raise AttributeError(name)
+
 
 __all__ = [
     "LANGUAGES", "Button", "Change", "ContentError", "ContentFileError", "ContentPaths", "Example",

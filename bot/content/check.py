@@ -1,9 +1,10 @@
 """`neuvo content check` (also `python -m bot.content.check`): is the content fit to train?
 
 Errors (exit status 1): a missing translation, too few examples, the same
-example under two intents, an answer too long for a chat bubble, a phone
-number or link that is not in the organisation file, a response or intent
-that nothing uses, missing answer metadata. Warnings (exit status 0): a
+example under two intents or in the held-out test set, an answer too long
+for a chat bubble, a phone number or link that is not in the organisation
+file, a response or intent that nothing uses (or that has no examples),
+missing answer metadata. Warnings (exit status 0): a
 review date that has passed, an answer over the target length, an example
 written twice under the same intent.
 """
@@ -34,22 +35,29 @@ def run_checks(
     """Every finding, errors first, then by file and line."""
     detect = detect or default_detector()
     try:
-        topics = load_topics(content.topics, detect)
+        findings = _findings(content, today or date.today(), detect)
     except ContentFileError as problem:
         return [checks.error(problem.file, problem.line, f"not valid YAML: {problem.problem}")]
-    findings = [
-        *checks.check_translations(topics),
-        *checks.check_example_counts(topics, detected=detect is not None),
-        *checks.check_duplicate_examples(checks.all_examples(topics, content)),
-        *checks.check_answer_lengths(topics, _facts(content.organisation)),
-        *checks.check_contacts(topics, content.organisation),
-        *checks.check_usage(topics, content),
-        *checks.check_metadata(topics, today or date.today()),
-    ]
     if detect is None:
         findings.append(checks.warning(content.topics, 1, "no language detector (py3langid) installed: "
                                        "examples were counted without their languages"))
     return sorted(findings, key=lambda f: (f.severity != "error", str(f.file), f.line))
+
+
+def _findings(content: ContentPaths, today: date, detect: Optional[Detector]) -> List[Finding]:
+    topics = load_topics(content.topics, detect)
+    examples = checks.all_examples(topics, content)
+    return [
+        *checks.check_translations(topics),
+        *checks.check_example_counts(topics, detected=detect is not None),
+        *checks.check_duplicate_examples(examples),
+        *checks.check_heldout_leaks(examples, content.heldout),
+        *checks.check_domain_intents_have_examples(content, examples),
+        *checks.check_answer_lengths(topics, _facts(content.organisation)),
+        *checks.check_contacts(topics, content.organisation),
+        *checks.check_usage(topics, content),
+        *checks.check_metadata(topics, today),
+    ]
 
 
 def report(findings: List[Finding], root: Optional[Path] = None) -> str:

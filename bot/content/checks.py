@@ -14,7 +14,9 @@ from typing import Dict, Iterable, List, Optional, Set, Tuple
 
 import yaml
 
-from bot.content.load import ContentPaths, nlu_blocks
+from yaml.nodes import ScalarNode, SequenceNode
+
+from bot.content.load import ContentPaths, compose, get, line_of, nlu_blocks
 from bot.content.model import LANGUAGE_NAMES, LANGUAGES, METADATA_FIELDS, Topic, normalise_example
 
 # Issue 2's floors per topic intent (tests/nlu/test_training_data.py keeps the same).
@@ -26,6 +28,8 @@ MIN_EXAMPLES = {"fi": 40, "sv": 8, "en": 8}
 # button scroll out of sight. 600-700 is a warning, above 700 an error.
 ANSWER_WARN_LENGTH = 600
 ANSWER_MAX_LENGTH = 700
+# Intents Rasa itself defines; they need no examples of ours.
+RASA_DEFAULT_INTENTS = {"nlu_fallback", "restart", "back", "session_start"}
 # National web services the format allows without a slot (docs/content-format.md).
 NATIONAL_SITES = {"kela.fi"}
 PHONE = re.compile(r"(?<![\w{+])\+?\d[\d \-]{4,}\d(?![\w}])")
@@ -122,6 +126,35 @@ def check_duplicate_examples(rows: List[Tuple[str, str, Path, int]]) -> List[Fin
             found.append(error(file, line, f"'{text}' is an example of {intent} and also of {other_intent} ({where})"))
         else:
             found.append(warning(file, line, f"'{text}' is already an example of {intent} ({where})"))
+    return found
+
+
+def check_heldout_leaks(rows: List[Tuple[str, str, Path, int]], heldout: Path) -> List[Finding]:
+    """A training example that is also a held-out example would flatter every measurement."""
+    held = {}
+    for file in sorted(heldout.rglob("*.yml")) if heldout.exists() else []:
+        for _, _, items in nlu_blocks(file):
+            for text, line in items:
+                held.setdefault(normalise_example(text), f"{file.name}:{line}")
+    return [
+        error(file, line, f"'{text}' is in the held-out test set ({held[normalise_example(text)]}); "
+                          "test questions must never be training examples")
+        for _, text, file, line in rows if normalise_example(text) in held
+    ]
+
+
+def check_domain_intents_have_examples(content: ContentPaths, rows: List[Tuple[str, str, Path, int]]) -> List[Finding]:
+    """Every intent the domain declares outside the topics has training examples."""
+    trained = {intent for intent, _, _, _ in rows}
+    found = []
+    for file in sorted(content.domain.rglob("*.yml")):
+        if content.topics in file.parents:
+            continue
+        node = get(compose(file), "intents")
+        for item in node.value if isinstance(node, SequenceNode) else []:
+            name = item.value if isinstance(item, ScalarNode) else (item.value[0][0].value if item.value else "")
+            if name and name not in trained and name not in RASA_DEFAULT_INTENTS:
+                found.append(error(file, line_of(item), f"intent {name} has no training examples"))
     return found
 
 

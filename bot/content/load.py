@@ -29,6 +29,7 @@ class ContentPaths:
     domain: Path = paths.DOMAIN_DIR
     actions: Path = paths.PROJECT_ROOT / "actions"
     organisation: Path = paths.ORGANISATION_FILE
+    heldout: Path = paths.HELDOUT_INTENTS_DIR
 
     @classmethod
     def under(cls, project_root: Path) -> "ContentPaths":
@@ -37,6 +38,7 @@ class ContentPaths:
             topics=root / "bot" / "domain" / "topics", nlu_data=root / "nlu" / "data",
             stories=root / "bot" / "data", domain=root / "bot" / "domain",
             actions=root / "actions", organisation=root / "bot" / "organisation.yml",
+            heldout=root / "tests" / "nlu" / "heldout",
         )
 
     @property

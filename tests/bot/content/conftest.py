@@ -20,9 +20,9 @@ def detect():
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    """bot/domain, bot/data, bot/organisation.yml, nlu/data and actions/*.py, copied."""
+    """bot/domain, bot/data, bot/organisation.yml, nlu/data, the held-out set and actions/*.py, copied."""
     root = tmp_path / "project"
-    for folder in ("bot/domain", "bot/data", "nlu/data"):
+    for folder in ("bot/domain", "bot/data", "nlu/data", "tests/nlu/heldout"):
         shutil.copytree(paths.PROJECT_ROOT / folder, root / folder)
     shutil.copy(paths.PROJECT_ROOT / "bot" / "organisation.yml", root / "bot" / "organisation.yml")
     shutil.copytree(paths.PROJECT_ROOT / "actions", root / "actions",

@@ -64,6 +64,21 @@ def test_the_same_example_under_two_intents(content: ContentPaths, detect) -> No
     assert len(found) == 1 and "examples.yml:6" in found[0].message
 
 
+def test_a_held_out_test_question_as_a_training_example(content: ContentPaths, detect) -> None:
+    heldout = content.heldout / "ask_housing.yml"
+    question = heldout.read_text(encoding="utf-8").splitlines()[4].strip()[2:]
+    examples = content.topics / "housing" / "examples.yml"
+    _edit(examples, "    - vuokrarästit\n", f"    - vuokrarästit\n    - {question}\n")
+    found = _at(_errors(content, detect), examples, line_of(examples, question), "held-out test set (ask_housing.yml:5)")
+    assert len(found) == 1
+
+
+def test_a_domain_intent_without_examples(content: ContentPaths, detect) -> None:
+    greet = content.domain / "conversation" / "greet.yml"
+    _edit(greet, "intents:\n", "intents:\n  - ask_weather\n")
+    assert _at(_errors(content, detect), greet, line_of(greet, "- ask_weather"), "ask_weather has no training examples")
+
+
 def test_an_answer_too_long_for_a_chat_bubble(content: ContentPaths, detect) -> None:
     answers = content.topics / "privacy" / "answers.yml"
     _edit(answers, "  - text: |-\n      ", "  - text: |-\n      " + "Tämä on liian pitkä vastaus. " * 25)
