@@ -21,6 +21,8 @@ import tarfile
 from pathlib import Path
 from typing import Any, Dict, Iterable, List, Tuple
 
+from bot import paths as project_paths
+
 # Everything an editor can change, relative to the project root.
 CONTENT_DIRS = ("bot/domain", "bot/data", "nlu/data")
 CONFIG = "bot/config.yml"
@@ -215,3 +217,27 @@ def describe(change: Dict[str, Any]) -> str:
         return f"answer of {change.get('topic')} ({change.get('language')}) changed"
     verb = {"add_example": "added to", "remove_example": "removed from"}.get(change.get("kind"), "?")
     return f"example {change.get('text')!r} {verb} {change.get('intent')}"
+
+
+def new_check_errors(live_root: Path, tree: Path) -> List[str]:
+    """`neuvo content check` errors the changes would add (errors the live content already has are not theirs).
+
+    Run before training: a change that breaks the content is refused in
+    seconds instead of after a quarter of an hour of training.
+    """
+    from dataclasses import replace
+
+    from bot.content import ContentPaths, default_detector, run_checks
+
+    detect = default_detector()
+
+    def errors(root: Path) -> Dict[str, str]:
+        # The actions' code and the organisation file are not editor content: always the project's own.
+        where = replace(ContentPaths.under(root), actions=project_paths.PROJECT_ROOT / "actions",
+                        organisation=project_paths.ORGANISATION_FILE)
+        found = run_checks(where, detect=detect)
+        return {f"{Path(f.file).relative_to(root).as_posix() if Path(f.file).is_relative_to(root) else f.file}: "
+                f"{f.message}": f.message for f in found if f.severity == "error"}
+
+    before = errors(live_root)
+    return [text for key, text in errors(tree).items() if key not in before]

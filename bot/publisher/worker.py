@@ -1,6 +1,6 @@
 """The publisher's one worker: jobs run one at a time, in the order they were queued.
 
-A publish: queued → training (snapshot + changes + `rasa train`) →
+A publish: queued → training (snapshot + changes + `neuvo content check` + `rasa train`) →
 evaluating (held-out figures of the new model against the served one) →
 published (Rasa switched, content written, version recorded) or rejected
 (the gate's reasons; nothing written) or failed (an error; nothing written).
@@ -62,6 +62,7 @@ class Publisher:
     swap_token: Optional[str] = None
     trainer: Trainer = train_snapshot
     evaluator: Evaluator = evaluate_in_child
+    checker: Callable[[Path, Path], List[str]] = content.new_check_errors
     tolerance: float = gate.MACRO_F1_TOLERANCE
     _wake: threading.Event = field(default_factory=threading.Event)
     _stop: threading.Event = field(default_factory=threading.Event)
@@ -151,6 +152,12 @@ class Publisher:
         diff_text, changed = content.diff(self.root, tree)
         if not changed:
             raise content.ChangeError("the changes leave the content as it is")
+        self._progress(job_id, "training")("content check")
+        problems = self.checker(self.root, tree)
+        if problems:
+            self.store.return_pending(job["changes"])
+            return self.store.update_job(job_id, state="rejected", reasons=[f"content check: {p}" for p in problems],
+                                         diff=diff_text, progress={"step": "rejected"})
         model = self.trainer(tree, self.models_dir, f"{MODEL_PREFIX}{job_id}",
                              self.store.folder / "logs" / f"{job_id}.log", self._progress(job_id, "training"))
         self._progress(job_id, "evaluating")("the served model" if not self._current_figures() else "the new model")

@@ -202,3 +202,14 @@ def test_figures_are_measured_again_when_rasa_serves_another_model(tmp_path: Pat
     publisher.store.set_current(figures=figures())
     publisher.recover()
     assert publisher.store.current()["figures"] == figures()  # the same model: kept
+
+
+def test_a_change_that_breaks_the_content_check_is_refused_before_training(tmp_path: Path, tree: Path) -> None:
+    publisher, stand = make(tmp_path, tree, figures())
+    publisher.submit_change({"kind": "set_answer", "topic": "housing", "language": "sv",
+                             "text": "Ring oss på 040 999 8888."}, "eila")  # a number not in the organisation file
+    publisher.publish("eila")
+    done = publisher.run_next()
+    assert done["state"] == "rejected", done
+    assert any(r.startswith("content check:") and "040 999 8888" in r for r in done["reasons"]), done["reasons"]
+    assert stand.trained == []
