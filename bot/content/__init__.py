@@ -57,7 +57,7 @@ comes from Rasa's cache unless examples or intents changed. A new topic also nee
 (actions/topics.py reads the topic folders at start).
 """
 from bot.content.changes import changed_files, content_diff
-from bot.content.checks import Finding
+from bot.content.findings import Finding
 from bot.content.create import create_topic
 from bot.content.load import ContentPaths, default_detector, load_topic, load_topics
 from bot.content.model import (

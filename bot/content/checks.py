@@ -6,16 +6,16 @@ findings that name the file and line an editor has to open.
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
-from dataclasses import dataclass
+from collections import Counter
 from datetime import date
 from pathlib import Path
-from typing import Dict, Iterable, List, Optional, Set, Tuple
+from typing import Dict, Iterable, List, Set, Tuple
 
 import yaml
-
 from yaml.nodes import ScalarNode, SequenceNode
 
+from bot.content.contacts import check_contacts  # noqa: F401 - re-exported: all checks in one module
+from bot.content.findings import Finding, error, warning
 from bot.content.load import ContentPaths, compose, get, line_of, nlu_blocks
 from bot.content.model import LANGUAGE_NAMES, LANGUAGES, METADATA_FIELDS, Topic, normalise_example
 
@@ -30,35 +30,6 @@ ANSWER_WARN_LENGTH = 600
 ANSWER_MAX_LENGTH = 700
 # Intents Rasa itself defines; they need no examples of ours.
 RASA_DEFAULT_INTENTS = {"nlu_fallback", "restart", "back", "session_start"}
-# National web services the format allows without a slot (docs/content-format.md).
-NATIONAL_SITES = {"kela.fi"}
-PHONE = re.compile(r"(?<![\w{+])\+?\d[\d \-]{4,}\d(?![\w}])")
-URL = re.compile(r"https?://[^\s\"'<>)]+|\b(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:fi|se|com|org|net|eu|info)\b", re.I)
-
-
-@dataclass(frozen=True)
-class Finding:
-    severity: str  # "error" or "warning"
-    file: Path
-    line: int
-    message: str
-
-    def format(self, root: Optional[Path] = None) -> str:
-        name = self.file
-        if root is not None:
-            try:
-                name = self.file.relative_to(root)
-            except ValueError:
-                pass
-        return f"{name}:{self.line}: {self.severity}: {self.message}"
-
-
-def error(file: Path, line: int, message: str) -> Finding:
-    return Finding("error", file, line, message)
-
-
-def warning(file: Path, line: int, message: str) -> Finding:
-    return Finding("warning", file, line, message)
 
 
 def check_translations(topics: Dict[str, Topic]) -> List[Finding]:
@@ -173,58 +144,6 @@ def check_answer_lengths(topics: Dict[str, Topic], facts: Dict[str, str]) -> Lis
             elif len(text) > ANSWER_WARN_LENGTH:
                 found.append(warning(topic.answers_file, variant.line,
                                      f"{where} is {len(text)} characters; aim for {ANSWER_WARN_LENGTH} or fewer"))
-    return found
-
-
-def phone_key(number: str) -> str:
-    digits = re.sub(r"\D", "", number)
-    return "0" + digits[3:] if number.strip().startswith("+358") else digits
-
-
-def host_key(link: str) -> str:
-    host = re.sub(r"^https?://", "", link.lower()).split("/")[0].split(":")[0]
-    return host[4:] if host.startswith("www.") else host
-
-
-def known_contacts(organisation: Path) -> Tuple[Set[str], Set[str]]:
-    """Phone numbers and web hosts written in the organisation file (national ones included)."""
-    data = yaml.safe_load(organisation.read_text(encoding="utf-8")) or {}
-    phones, hosts = set(), set(NATIONAL_SITES)
-
-    def walk(value: object) -> None:
-        if isinstance(value, dict):
-            for item in value.values():
-                walk(item)
-        elif isinstance(value, list):
-            for item in value:
-                walk(item)
-        elif isinstance(value, (str, int)):
-            text = str(value)
-            phones.update(phone_key(n) for n in PHONE.findall(text))
-            if re.fullmatch(r"\d{3}", text):
-                phones.add(text)
-            hosts.update(host_key(u) for u in URL.findall(text))
-
-    walk(data.get("facts") or {})
-    return phones, hosts
-
-
-def check_contacts(topics: Dict[str, Topic], organisation: Path) -> List[Finding]:
-    phones, hosts = known_contacts(organisation)
-    found = []
-    for topic in topics.values():
-        for response in topic.responses.values():
-            for variant in response.variants:
-                for number in PHONE.findall(variant.text):
-                    if phone_key(number) not in phones:
-                        found.append(error(topic.answers_file, variant.line,
-                                           f"{response.name} ({variant.language}): phone number '{number.strip()}' is not "
-                                           f"in {organisation.name}; add it there and use its {{org_...}} slot"))
-                for link in URL.findall(variant.text):
-                    if host_key(link) not in hosts:
-                        found.append(error(topic.answers_file, variant.line,
-                                           f"{response.name} ({variant.language}): link '{link}' is not in "
-                                           f"{organisation.name}; add it there and use its {{org_...}} slot"))
     return found
 
 

@@ -14,7 +14,7 @@ from bot.content.load import ContentPaths, nlu_blocks, topic_folders
 from bot.content.model import LANGUAGES, ContentError, normalise_example
 from bot.content.render import render_answers, render_examples
 from bot.content.write import (
-    KEY_PATTERN, PERSON_BUTTON, PERSON_PAYLOAD, Change, _condition, _replace,
+    KEY_PATTERN, PERSON_BUTTON, PERSON_PAYLOAD, Change, language_condition, replace_file,
     check_review_date, clean_example, clean_text, content_lock,
 )
 
@@ -36,7 +36,7 @@ def _three_languages(texts: Mapping[str, str], what: str) -> Dict[str, str]:
 def _variants(texts: Dict[str, str], with_button: bool) -> List[dict]:
     variants = []
     for language in LANGUAGES:
-        variant: dict = {} if language == "fi" else {"condition": _condition(language)}
+        variant: dict = {} if language == "fi" else {"condition": language_condition(language)}
         variant["text"] = texts[language]
         if with_button:
             variant["buttons"] = [{"title": PERSON_BUTTON[language], "payload": PERSON_PAYLOAD}]
@@ -91,7 +91,7 @@ def create_topic(
         rules = content.topic_rules
         before = rules.read_text(encoding="utf-8") if rules.exists() else 'version: "3.1"\n\nrules:\n'
         return [
-            _replace(folder / project_paths.TOPIC_ANSWERS_FILE, render_answers(data)),
-            _replace(folder / project_paths.TOPIC_EXAMPLES_FILE, render_examples(intent, cleaned)),
-            _replace(rules, before.rstrip("\n") + "\n" + RULE_TEMPLATE.format(key=key, intent=intent)),
+            replace_file(folder / project_paths.TOPIC_ANSWERS_FILE, render_answers(data)),
+            replace_file(folder / project_paths.TOPIC_EXAMPLES_FILE, render_examples(intent, cleaned)),
+            replace_file(rules, before.rstrip("\n") + "\n" + RULE_TEMPLATE.format(key=key, intent=intent)),
         ]

@@ -85,7 +85,7 @@ def content_lock(content: ContentPaths) -> Iterator[None]:
             fcntl.flock(lock, fcntl.LOCK_UN)
 
 
-def _replace(path: Path, after: str) -> Change:
+def replace_file(path: Path, after: str) -> Change:
     before = path.read_text(encoding="utf-8") if path.exists() else ""
     if after != before:
         write_atomic(path, after)
@@ -126,7 +126,7 @@ def clean_example(text: str) -> str:
     return cleaned
 
 
-def _condition(language: str) -> List[Dict[str, str]]:
+def language_condition(language: str) -> List[Dict[str, str]]:
     return [{"type": "slot", "name": "language", "value": language}]
 
 
@@ -146,7 +146,7 @@ def _set_variant_text(variants: List[Dict[str, Any]], language: str, text: str, 
         if _variant_language(variant) == language:
             variant["text"] = text
             return
-    variant: Dict[str, Any] = {} if language == "fi" else {"condition": _condition(language)}
+    variant: Dict[str, Any] = {} if language == "fi" else {"condition": language_condition(language)}
     variant["text"] = text
     if person_button:
         variant["buttons"] = [{"title": PERSON_BUTTON[language], "payload": PERSON_PAYLOAD}]
@@ -165,7 +165,7 @@ def set_response_text(
         if response not in responses:
             raise ContentError(f"Topic '{key}' has no response '{response}'.")
         _set_variant_text(responses[response], language, text, person_button=response.endswith("_answer"))
-        return _replace(folder / project_paths.TOPIC_ANSWERS_FILE, render_answers(data))
+        return replace_file(folder / project_paths.TOPIC_ANSWERS_FILE, render_answers(data))
 
 
 def set_answer_text(key: str, language: str, text: str, *, content: ContentPaths = ContentPaths()) -> Change:
@@ -202,7 +202,7 @@ def set_metadata(
         if name not in (data.get("responses") or {}):
             raise ContentError(f"Topic '{key}' has no response '{name}'.")
         data.setdefault("metadata", {}).setdefault(name, {}).update(updates)
-        return _replace(folder / project_paths.TOPIC_ANSWERS_FILE, render_answers(data))
+        return replace_file(folder / project_paths.TOPIC_ANSWERS_FILE, render_answers(data))
 
 
 def _examples(folder: Path, intent: str) -> List[str]:
@@ -228,7 +228,7 @@ def add_example(key: str, text: str, *, content: ContentPaths = ContentPaths()) 
         examples = _examples(folder, intent)
         if normalise_example(text) in {normalise_example(e) for e in examples}:
             raise ContentError(f"Topic '{key}' already has the example '{text}'.")
-        return _replace(folder / project_paths.TOPIC_EXAMPLES_FILE, render_examples(intent, [*examples, text]))
+        return replace_file(folder / project_paths.TOPIC_EXAMPLES_FILE, render_examples(intent, [*examples, text]))
 
 
 def remove_example(key: str, text: str, *, content: ContentPaths = ContentPaths()) -> Change:
@@ -244,7 +244,7 @@ def remove_example(key: str, text: str, *, content: ContentPaths = ContentPaths(
         if index is None:
             raise ContentError(f"Topic '{key}' has no example '{wanted}'.")
         del examples[index]
-        return _replace(folder / project_paths.TOPIC_EXAMPLES_FILE, render_examples(intent, examples))
+        return replace_file(folder / project_paths.TOPIC_EXAMPLES_FILE, render_examples(intent, examples))
 
 
 def canonicalise(key: str, *, content: ContentPaths = ContentPaths()) -> List[Change]:
@@ -254,6 +254,6 @@ def canonicalise(key: str, *, content: ContentPaths = ContentPaths()) -> List[Ch
         data = _load_answers(folder)
         intent = _intent(data, key)
         return [
-            _replace(folder / project_paths.TOPIC_ANSWERS_FILE, render_answers(data)),
-            _replace(folder / project_paths.TOPIC_EXAMPLES_FILE, render_examples(intent, _examples(folder, intent))),
+            replace_file(folder / project_paths.TOPIC_ANSWERS_FILE, render_answers(data)),
+            replace_file(folder / project_paths.TOPIC_EXAMPLES_FILE, render_examples(intent, _examples(folder, intent))),
         ]
