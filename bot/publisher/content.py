@@ -212,13 +212,6 @@ def unpack(archive_file: Path, target: Path) -> Path:
     return target
 
 
-def describe(change: Dict[str, Any]) -> str:
-    if change.get("kind") == "set_answer":
-        return f"answer of {change.get('topic')} ({change.get('language')}) changed"
-    verb = {"add_example": "added to", "remove_example": "removed from"}.get(change.get("kind"), "?")
-    return f"example {change.get('text')!r} {verb} {change.get('intent')}"
-
-
 def new_check_errors(live_root: Path, tree: Path) -> List[str]:
     """`neuvo content check` errors the changes would add (errors the live content already has are not theirs).
 
