@@ -196,6 +196,16 @@ def copy_files(source_root: Path, target_root: Path, names: Iterable[str]) -> No
         temporary.replace(target)
 
 
+def digest(root: Path) -> str:
+    """A hash of every content file, to see whether the live tree changed while a model trained."""
+    import hashlib
+
+    summary = hashlib.sha256()
+    for name, path in _content_files(root).items():
+        summary.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return summary.hexdigest()
+
+
 def archive(root: Path, target: Path) -> None:
     """The whole content as a tar.gz, so a version can be restored exactly."""
     target.parent.mkdir(parents=True, exist_ok=True)

@@ -147,6 +147,7 @@ class Publisher:
         job_id = job["id"]
         self._progress(job_id, "training")("snapshot")
         tree = content.snapshot(self.root, work / "tree")
+        live_digest = content.digest(self.root)
         for change in job["changes"]:
             content.apply(tree, change)
         diff_text, changed = content.diff(self.root, tree)
@@ -170,6 +171,10 @@ class Publisher:
             self.store.return_pending(job["changes"])
             return self.store.update_job(job_id, state="rejected", before=before, after=after, reasons=reasons,
                                          diff=diff_text, progress={"step": "rejected"})
+        if content.digest(self.root) != live_digest:
+            # Someone wrote the content while the model trained: the model would not match it.
+            model.unlink(missing_ok=True)
+            raise content.ChangeError("the content changed while the model was training; publish again")
         self._switch(model)
         content.copy_files(tree, self.root, changed)
         self._adopt(model)

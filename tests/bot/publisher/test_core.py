@@ -213,3 +213,22 @@ def test_a_change_that_breaks_the_content_check_is_refused_before_training(tmp_p
     assert done["state"] == "rejected", done
     assert any(r.startswith("content check:") and "040 999 8888" in r for r in done["reasons"]), done["reasons"]
     assert stand.trained == []
+
+
+def test_content_written_meanwhile_is_not_overwritten(tmp_path: Path, tree: Path) -> None:
+    publisher, stand = make(tmp_path, tree, figures(macro_f1=0.951))
+    greet = tree / "nlu/data/greet.yml"
+    original_train = stand.train
+
+    def train_while_someone_edits(*args: Any) -> Path:
+        greet.write_text(greet.read_text(encoding="utf-8") + "    - terve terve\n", encoding="utf-8")
+        return original_train(*args)
+
+    publisher.trainer = train_while_someone_edits
+    publisher.submit_change({"kind": "add_example", "intent": "ask_housing", "text": NEW_EXAMPLE}, "eila")
+    publisher.publish("eila")
+    done = publisher.run_next()
+    assert done["state"] == "failed" and "changed while the model was training" in done["error"]
+    assert "terve terve" in greet.read_text(encoding="utf-8")
+    assert NEW_EXAMPLE not in (tree / "bot/domain/topics/housing/examples.yml").read_text(encoding="utf-8")
+    assert len(publisher.store.pending()) == 1
