@@ -42,6 +42,12 @@ bad input raises ``ContentError`` whose message can be shown to an editor)::
 All functions take ``content=ContentPaths.under(project_root)`` to work on
 another copy of the project (tests, a staging checkout).
 
+Showing (the editor tools' preview and review list)::
+
+    facts = organisation_facts()                   # {org_...: value}
+    preview(topic, "sv", facts)                    # the answer as a resident sees it
+    due_for_review(topics, date.today())           # [DueReview(topic, response, metadata, file)]
+
 What changed since the last commit (git)::
 
     changed_files() -> [Path]      content_diff() -> str (unified diff)
@@ -64,6 +70,7 @@ from bot.content.model import (
     LANGUAGES, Button, ContentError, ContentFileError, Example, Metadata, Response, Topic, Variant,
     normalise_example,
 )
+from bot.content.views import DueReview, due_for_review, fill_in, organisation_facts, preview
 from bot.content.write import (
     Change, add_example, canonicalise, remove_example, set_answer_text, set_label,
     set_metadata, set_response_text,
@@ -81,9 +88,10 @@ def __getattr__(name: str):
 
 
 __all__ = [
-    "LANGUAGES", "Button", "Change", "ContentError", "ContentFileError", "ContentPaths", "Example",
+    "LANGUAGES", "Button", "Change", "ContentError", "ContentFileError", "ContentPaths", "DueReview", "Example",
     "Finding", "Metadata", "Response", "Topic", "Variant", "add_example", "canonicalise",
-    "changed_files", "content_diff", "create_topic", "default_detector", "load_topic", "load_topics",
+    "changed_files", "content_diff", "create_topic", "default_detector", "due_for_review", "fill_in",
+    "load_topic", "load_topics", "organisation_facts", "preview",
     "normalise_example", "remove_example", "report", "run_checks", "set_answer_text", "set_label",
     "set_metadata", "set_response_text",
 ]

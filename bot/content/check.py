@@ -20,12 +20,7 @@ from bot.content import checks
 from bot.content.checks import Finding
 from bot.content.load import ContentPaths, Detector, default_detector, load_topics
 from bot.content.model import ContentFileError
-
-
-def _facts(organisation: Path) -> dict:
-    from actions.organisation import org_slot_values
-
-    return org_slot_values(organisation)
+from bot.content.views import organisation_facts
 
 
 def run_checks(
@@ -53,7 +48,7 @@ def _findings(content: ContentPaths, today: date, detect: Optional[Detector]) ->
         *checks.check_duplicate_examples(examples),
         *checks.check_heldout_leaks(examples, content.heldout),
         *checks.check_domain_intents_have_examples(content, examples),
-        *checks.check_answer_lengths(topics, _facts(content.organisation)),
+        *checks.check_answer_lengths(topics, organisation_facts(content.organisation)),
         *checks.check_contacts(topics, content.organisation),
         *checks.check_usage(topics, content),
         *checks.check_metadata(topics, today),

@@ -18,6 +18,7 @@ from bot.content.contacts import check_contacts  # noqa: F401 - re-exported: all
 from bot.content.findings import Finding, error, warning
 from bot.content.load import ContentPaths, compose, get, line_of, nlu_blocks
 from bot.content.model import LANGUAGE_NAMES, LANGUAGES, METADATA_FIELDS, Topic, normalise_example
+from bot.content.views import fill_in
 
 # Issue 2's floors per topic intent (tests/nlu/test_training_data.py keeps the same).
 MIN_EXAMPLES = {"fi": 40, "sv": 8, "en": 8}
@@ -133,9 +134,7 @@ def check_answer_lengths(topics: Dict[str, Topic], facts: Dict[str, str]) -> Lis
     found = []
     for topic in topics.values():
         for variant in topic.answer.variants if topic.answer else []:
-            text = variant.text
-            for name, value in facts.items():
-                text = text.replace("{" + name + "}", value)
+            text = fill_in(variant.text, facts)
             where = f"{topic.answer_name} ({variant.language})"
             if len(text) > ANSWER_MAX_LENGTH:
                 found.append(error(topic.answers_file, variant.line,

@@ -117,3 +117,19 @@ def test_training_paths_are_every_examples_file_and_no_answers() -> None:
     assert listed[0] == paths.NLU_DATA_DIR
     assert sorted(p.parent.name for p in listed[1:]) == sorted(load_topics())
     assert all(p.name == "examples.yml" for p in listed[1:])
+
+
+def test_preview_fills_in_the_organisation_facts_and_reviews_due_are_listed(content: ContentPaths) -> None:
+    from datetime import date
+
+    from bot.content import due_for_review, organisation_facts, preview
+
+    topics = load_topics(content.topics)
+    facts = organisation_facts(content.organisation)
+    shown = preview(topics["contact_info"], "sv", facts)
+    assert facts["org_polku_phone"] in shown and "{org_" not in shown
+    assert preview(topics["housing"], "en", facts, response="utter_housing_label") == "Housing and rent"
+    assert due_for_review(topics, date(2027, 5, 30)) == []
+    set_metadata("privacy", review_by="2027-01-15", content=content)
+    due = due_for_review(load_topics(content.topics), date(2027, 5, 31))
+    assert [d.topic for d in due] == ["privacy"] + sorted(k for k in topics if k != "privacy")
