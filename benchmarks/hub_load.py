@@ -69,6 +69,7 @@ class PhaseResult:
     counsellor_answers: int = 0
     wall_seconds: float = 0.0
     peak_rss_mb: float = 0.0
+    hub_cpu_seconds: float = 0.0
 
     def merge(self, other: "PhaseResult") -> None:
         self.latencies += other.latencies
@@ -83,6 +84,7 @@ class PhaseResult:
             "p50_ms": round(1000 * percentile(ordered, 0.50), 1), "p95_ms": round(1000 * percentile(ordered, 0.95), 1),
             "handoffs": self.handoffs, "counsellor_answers": self.counsellor_answers,
             "wall_seconds": round(self.wall_seconds, 1), "peak_rss_mb": round(self.peak_rss_mb, 1),
+            "hub_cpu_ms_per_message": round(1000 * self.hub_cpu_seconds / self.sent, 1) if self.sent else 0.0,
         }
 
 
@@ -187,7 +189,7 @@ async def counsellor(client: httpx.AsyncClient, result: PhaseResult, stop: async
                 break
         except (httpx.HTTPError, ValueError, KeyError) as error:
             result.errors[f"console {type(error).__name__}"] += 1
-        await asyncio.sleep(0.5)
+        await asyncio.sleep(2.0)  # queue.js polls every 4 s
 
 
 async def resident_conversation(resident: SimResident, texts: list[str], think: float, reply_timeout: float,
@@ -273,7 +275,7 @@ async def run_hub_phase(rasa_url: str, token: str, n: int, messages: int, think:
     stop = asyncio.Event()
     try:
         await hub.start_async()
-        names = [f"ohjaaja{i}" for i in range(max(2, n // 25))]
+        names = [f"ohjaaja{n}-{i}" for i in range(max(2, n // 25))]  # unique when --database-url is reused
         await add_counsellors(database_url, names)
         consoles = [await login(hub.url, name) for name in names]
         workers = [asyncio.create_task(counsellor(c, result, stop)) for c in consoles]
@@ -283,13 +285,14 @@ async def run_hub_phase(rasa_url: str, token: str, n: int, messages: int, think:
             await asyncio.sleep(index * 0.01)
             await resident_conversation(residents[index], script(index, messages), think, timeout / 2, result)
 
-        started = time.monotonic()
+        started, cpu_before = time.monotonic(), hub.cpu_seconds()
         try:
             outcomes = await asyncio.wait_for(
                 asyncio.gather(*(start_one(i) for i in range(n)), return_exceptions=True), timeout)
         except asyncio.TimeoutError:
             outcomes = [asyncio.TimeoutError("phase timeout")]
         result.wall_seconds = time.monotonic() - started
+        result.hub_cpu_seconds = hub.cpu_seconds() - cpu_before
         for outcome in outcomes:
             if isinstance(outcome, BaseException):
                 result.errors[type(outcome).__name__] += 1
@@ -380,7 +383,7 @@ def section(results: dict[str, Any], model: Path, model_current: bool, args: arg
             f"| {n} | {h['p50_ms']:.0f} / {h['p95_ms']:.0f} | {d['p50_ms']:.0f} / {d['p95_ms']:.0f} | "
             f"{100 * r['overhead_p50']:+.0f} % / {100 * r['overhead_p95']:+.0f} % | {h['sent']} | **{h['lost']}** | "
             f"{errors}{' ' + json.dumps(h['errors']) if errors else ''} | {h['handoffs']} / {h['counsellor_answers']} | "
-            f"{h['peak_rss_mb']:.0f} MB | {h['wall_seconds']:.0f} s |")
+            f"{h['hub_cpu_ms_per_message']:.0f} ms | {h['peak_rss_mb']:.0f} MB | {h['wall_seconds']:.0f} s |")
     return (
         f"## {SECTION_TITLE}\n\n"
         f"Run {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} on {os.cpu_count()} cores "
@@ -391,9 +394,12 @@ def section(results: dict[str, Any], model: Path, model_current: bool, args: arg
         "an emergency second, is handed off, and a counsellor (console API) claims, answers and hands back. "
         "*direct* is the same load posted straight to Rasa's private hub channel in the same run, before and "
         "after the hub phase (both counted). "
-        "Latency is send → first reply (ms, p50 / p95); overhead is hub latency / direct latency − 1.\n\n"
+        "Latency is send → the bot's first reply (ms, p50 / p95); overhead is hub latency / direct latency − 1; "
+        "hub CPU is the hub process's user + system time during the phase per resident message (log-ins, "
+        "console polls and handoffs included), which a shared machine distorts less than latency.\n\n"
         "| residents | hub p50 / p95 | direct p50 / p95 | hub overhead | messages | lost | errors | "
-        "handoffs / answered | hub peak RSS | wall |\n|---|---|---|---|---|---|---|---|---|---|\n"
+        "handoffs / answered | hub CPU per message | hub peak RSS | wall |\n"
+        "|---|---|---|---|---|---|---|---|---|---|---|\n"
         + "\n".join(rows) + "\n\n"
         f"Rerun: `.venv-hub/bin/python -m benchmarks.hub_load --residents {' '.join(results)} --write` "
         "(starts Rasa and the action server with the model, then a fresh hub per N).\n"

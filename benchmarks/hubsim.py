@@ -89,6 +89,15 @@ class HubProcess:
             except subprocess.TimeoutExpired:
                 self.kill()
 
+    def cpu_seconds(self) -> float:
+        """User + system CPU the process has used so far (a figure a busy machine distorts less than latency)."""
+        if self.process is None:
+            return 0.0
+        with contextlib.suppress(OSError, ValueError, IndexError):
+            fields = Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+            return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        return 0.0
+
     def peak_rss_mb(self) -> float:
         """The process's peak resident memory (VmHWM) so far."""
         if self.process is None:
