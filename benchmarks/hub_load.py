@@ -27,7 +27,6 @@ import argparse
 import asyncio
 import json
 import os
-import platform
 import secrets
 import subprocess
 import tempfile
@@ -39,7 +38,9 @@ from typing import Any, Optional
 
 import httpx
 
+from benchmarks.hub_load_report import SECTION_TITLE, load_average, section, write_section  # noqa: F401
 from benchmarks.hubsim import ROOT, HubProcess, SimResident
+from benchmarks.hubsim_console import add_counsellors, counsellor, login
 
 QUESTIONS = [
     "Miten haen toimeentulotukea?",
@@ -48,9 +49,6 @@ QUESTIONS = [
     "Kiitos tiedosta",
 ]
 EMERGENCY = "En jaksa enää elää, aion tappaa itseni tänä yönä"
-COUNSELLOR_TEXT = "Hei, olen sosiaaliohjaaja. Olen tässä sinua varten."
-PASSWORD = "kuormitus testi salasana 2026"
-SECTION_TITLE = "Hub load (benchmarks/hub_load.py)"
 ALWAYS_OPEN = """
 service_hours:
   timezone: Europe/Helsinki
@@ -139,58 +137,6 @@ async def direct_phase(rasa_url: str, token: str, n: int, messages: int, think: 
 
 
 # ---------------------------------------------------------------- hub phase
-
-async def add_counsellors(database_url: str, names: list[str]) -> None:
-    from handoff.auth.passwords import hash_password
-    from handoff.db import make_engine, make_sessionmaker
-    from handoff.models import User
-
-    engine = make_engine(database_url)
-    password_hash = hash_password(PASSWORD)
-    async with make_sessionmaker(engine).begin() as session:
-        session.add_all([User(username=name, password_hash=password_hash, role="counsellor") for name in names])
-    await engine.dispose()
-
-
-async def login(url: str, username: str) -> httpx.AsyncClient:
-    client = httpx.AsyncClient(base_url=url, follow_redirects=False, timeout=60)
-    form = await client.get("/console/login")
-    token = form.text.split('name="form_token" value="', 1)[1].split('"', 1)[0]
-    answer = await client.post("/console/login", data={"username": username, "password": PASSWORD,
-                                                       "form_token": token})
-    if answer.status_code != 303:
-        raise RuntimeError(f"log-in failed with {answer.status_code}")
-    page = await client.get("/console/")
-    client.headers["X-CSRF-Token"] = page.text.split('name="csrf-token" content="', 1)[1].split('"', 1)[0]
-    answer = await client.post("/console/api/presence", json={"available": True})
-    answer.raise_for_status()
-    return client
-
-
-async def counsellor(client: httpx.AsyncClient, result: PhaseResult, stop: asyncio.Event) -> None:
-    """Polls the queue, claims, answers once, waits a moment, closes and hands back to the bot."""
-    while not stop.is_set():
-        try:
-            queue = (await client.get("/console/api/queue")).json().get("queue", [])
-            for item in queue:
-                claim = await client.post(f"/console/api/handoffs/{item['handoff_id']}/claim")
-                if claim.status_code == 409:
-                    continue  # a colleague was faster
-                claim.raise_for_status()
-                cid = item["conversation_id"]
-                sent = await client.post(f"/console/api/conversations/{cid}/messages",
-                                         json={"text": COUNSELLOR_TEXT, "client_msg_id": f"c-{cid}"})
-                sent.raise_for_status()
-                result.counsellor_answers += 1
-                await asyncio.sleep(1.0)
-                closed = await client.post(f"/console/api/conversations/{cid}/close",
-                                           json={"outcome": "advice_given", "then": "bot"})
-                closed.raise_for_status()
-                break
-        except (httpx.HTTPError, ValueError, KeyError) as error:
-            result.errors[f"console {type(error).__name__}"] += 1
-        await asyncio.sleep(2.0)  # queue.js polls every 4 s
-
 
 async def resident_conversation(resident: SimResident, texts: list[str], think: float, reply_timeout: float,
                                 result: PhaseResult) -> None:
@@ -364,55 +310,6 @@ async def run(ns: list[int], messages: int, think: float, timeout: float, model:
         if processes is not None:
             processes.stop()
     return results
-
-
-def load_average() -> str:
-    try:
-        return " ".join(f"{x:.1f}" for x in os.getloadavg())
-    except OSError:
-        return "?"
-
-
-def section(results: dict[str, Any], model: Path, model_current: bool, args: argparse.Namespace,
-            load_before: str, load_after: str) -> str:
-    rows = []
-    for n, r in results.items():
-        d, h = r["direct"], r["hub"]
-        errors = sum(h["errors"].values())
-        rows.append(
-            f"| {n} | {h['p50_ms']:.0f} / {h['p95_ms']:.0f} | {d['p50_ms']:.0f} / {d['p95_ms']:.0f} | "
-            f"{100 * r['overhead_p50']:+.0f} % / {100 * r['overhead_p95']:+.0f} % | {h['sent']} | **{h['lost']}** | "
-            f"{errors}{' ' + json.dumps(h['errors']) if errors else ''} | {h['handoffs']} / {h['counsellor_answers']} | "
-            f"{h['hub_cpu_ms_per_message']:.0f} ms | {h['peak_rss_mb']:.0f} MB | {h['wall_seconds']:.0f} s |")
-    return (
-        f"## {SECTION_TITLE}\n\n"
-        f"Run {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} on {os.cpu_count()} cores "
-        f"(load average before {load_before}, after {load_after}; {platform.python_version()}), loopback, "
-        f"SQLite hub database unless noted. Model `{model.name}`"
-        f"{'' if model_current else ' (the newest in models/, not trained on the current tree)'}. "
-        f"Each resident sends {args.messages} messages with {args.think:g} s between them; every tenth writes "
-        "an emergency second, is handed off, and a counsellor (console API) claims, answers and hands back. "
-        "*direct* is the same load posted straight to Rasa's private hub channel in the same run, before and "
-        "after the hub phase (both counted). "
-        "Latency is send → the bot's first reply (ms, p50 / p95); overhead is hub latency / direct latency − 1; "
-        "hub CPU is the hub process's user + system time during the phase per resident message (log-ins, "
-        "console polls and handoffs included), which a shared machine distorts less than latency.\n\n"
-        "| residents | hub p50 / p95 | direct p50 / p95 | hub overhead | messages | lost | errors | "
-        "handoffs / answered | hub CPU per message | hub peak RSS | wall |\n"
-        "|---|---|---|---|---|---|---|---|---|---|---|\n"
-        + "\n".join(rows) + "\n\n"
-        f"Rerun: `.venv-hub/bin/python -m benchmarks.hub_load --residents {' '.join(results)} --write` "
-        "(starts Rasa and the action server with the model, then a fresh hub per N).\n"
-    )
-
-
-def write_section(text: str, title: str = SECTION_TITLE, path: Path = ROOT / "docs" / "benchmarks.md") -> None:
-    """Replaces only this benchmark's section (as benchmarks/nlu.py does for its own)."""
-    body = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n\n"
-    parts = body.split("\n## ")
-    head, sections = parts[0], ["## " + p for p in parts[1:]]
-    sections = [s for s in sections if not s.startswith(f"## {title}")] + [text]
-    path.write_text(head.rstrip() + "\n\n" + "\n".join(s.rstrip() + "\n" for s in sections), encoding="utf-8")
 
 
 def main(argv: Optional[list[str]] = None, docs: Path = ROOT / "docs" / "benchmarks.md") -> dict[str, Any]:

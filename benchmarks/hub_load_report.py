@@ -1,0 +1,62 @@
+"""The report of `benchmarks/hub_load.py`: its section of docs/benchmarks.md, and only that one."""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+SECTION_TITLE = "Hub load (benchmarks/hub_load.py)"
+
+
+def load_average() -> str:
+    try:
+        return " ".join(f"{x:.1f}" for x in os.getloadavg())
+    except OSError:
+        return "?"
+
+
+def section(results: dict[str, Any], model: Path, model_current: bool, args: argparse.Namespace,
+            load_before: str, load_after: str) -> str:
+    rows = []
+    for n, r in results.items():
+        d, h = r["direct"], r["hub"]
+        errors = sum(h["errors"].values())
+        rows.append(
+            f"| {n} | {h['p50_ms']:.0f} / {h['p95_ms']:.0f} | {d['p50_ms']:.0f} / {d['p95_ms']:.0f} | "
+            f"{100 * r['overhead_p50']:+.0f} % / {100 * r['overhead_p95']:+.0f} % | {h['sent']} | **{h['lost']}** | "
+            f"{errors}{' ' + json.dumps(h['errors']) if errors else ''} | {h['handoffs']} / {h['counsellor_answers']} | "
+            f"{h['hub_cpu_ms_per_message']:.0f} ms | {h['peak_rss_mb']:.0f} MB | {h['wall_seconds']:.0f} s |")
+    return (
+        f"## {SECTION_TITLE}\n\n"
+        f"Run {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} on {os.cpu_count()} cores "
+        f"(load average before {load_before}, after {load_after}; {platform.python_version()}), loopback, "
+        f"SQLite hub database unless noted. Model `{model.name}`"
+        f"{'' if model_current else ' (the newest in models/, not trained on the current tree)'}. "
+        f"Each resident sends {args.messages} messages with {args.think:g} s between them; every tenth writes "
+        "an emergency second, is handed off, and a counsellor (console API) claims, answers and hands back. "
+        "*direct* is the same load posted straight to Rasa's private hub channel in the same run, before and "
+        "after the hub phase (both counted). "
+        "Latency is send → the bot's first reply (ms, p50 / p95); overhead is hub latency / direct latency − 1; "
+        "hub CPU is the hub process's user + system time during the phase per resident message (log-ins, "
+        "console polls and handoffs included), which a shared machine distorts less than latency.\n\n"
+        "| residents | hub p50 / p95 | direct p50 / p95 | hub overhead | messages | lost | errors | "
+        "handoffs / answered | hub CPU per message | hub peak RSS | wall |\n"
+        "|---|---|---|---|---|---|---|---|---|---|---|\n"
+        + "\n".join(rows) + "\n\n"
+        f"Rerun: `.venv-hub/bin/python -m benchmarks.hub_load --residents {' '.join(results)} --write` "
+        "(starts Rasa and the action server with the model, then a fresh hub per N).\n"
+    )
+
+
+def write_section(text: str, title: str = SECTION_TITLE, path: Path = ROOT / "docs" / "benchmarks.md") -> None:
+    """Replaces only this benchmark's section (as benchmarks/nlu.py does for its own)."""
+    body = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n\n"
+    parts = body.split("\n## ")
+    head, sections = parts[0], ["## " + p for p in parts[1:]]
+    sections = [s for s in sections if not s.startswith(f"## {title}")] + [text]
+    path.write_text(head.rstrip() + "\n\n" + "\n".join(s.rstrip() + "\n" for s in sections), encoding="utf-8")
