@@ -11,6 +11,7 @@ from typing import Awaitable, Callable, Optional
 from sanic import Blueprint, Request
 from sanic.response import HTTPResponse, html, redirect
 from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from handoff import audit
 from handoff.auth import guards
@@ -107,7 +108,7 @@ async def reassign(request: Request, handoff_id: int) -> HTTPResponse:
     except ValueError:
         to = 0
 
-    async def change(session, *, expected):
+    async def change(session: AsyncSession, *, expected: stuck.Expected) -> Handoff:
         return await stuck.reassign(session, expected=expected, to_user_id=to)
     return await _override(request, handoff_id, "reassign", change, to=to)
 
