@@ -108,6 +108,7 @@ async def test_kill_9_under_traffic_loses_nothing_and_everyone_reconnects(databa
             await _page_sends(page, "sivu katkon aikana")  # typed while the hub is gone
             await asyncio.sleep(1.0)
             await hub.start_async()
+            restarted_at = time.monotonic()
             await asyncio.sleep(2.0)
             stop.set()
             await asyncio.gather(*talkers)
@@ -142,6 +143,8 @@ async def test_kill_9_under_traffic_loses_nothing_and_everyone_reconnects(databa
     for resident in residents:
         assert resident.acked and not resident.pending
         assert resident.confirms >= 2, f"{resident.name} did not reconnect"
+        typed_while_down = [c for c, at in resident.sent_at.items() if killed_at <= at <= restarted_at]
+        assert typed_while_down and all(c in resident.acked for c in typed_while_down)  # resent, then acked
         for client_id in resident.acked:
             assert by_client_id[client_id] == 1, client_id  # acknowledged: stored exactly once
         conversation = [r for r in rows if r.conversation_id == resident.session_id]
