@@ -116,8 +116,8 @@ def test_a_change_that_lowers_the_figures_is_not_published(tmp_path: Path, tree:
 
 
 def test_within_tolerance_is_not_a_fall() -> None:
-    assert gate.decide(figures(0.95), figures(0.9485)) == []
-    assert gate.decide(figures(0.95), figures(0.9475)) != []
+    assert gate.decide(figures(0.95), figures(0.9451)) == []
+    assert gate.decide(figures(0.95), figures(0.9449)) != []
 
 
 @pytest.mark.parametrize("change, message", [
