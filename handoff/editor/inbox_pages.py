@@ -27,18 +27,19 @@ def message_page(request: Request, title: str, message: str, status: int, back: 
     return html(page(title, body, user=request.ctx.user), status=status)
 
 
-def _assign_form(user: Principal, item_id: int, intents: list[str], predicted: str | None) -> Raw:
+def _item_forms(user: Principal, item_id: int, intents: list[str], predicted: str | None) -> Raw:
+    """Assign (only when the publisher answered with its intents) and dismiss (always)."""
     choices = "".join(
         f'<option value="{e(name)}"{" selected" if name == predicted else ""}>{e(name)}</option>' for name in intents
     )
-    return Raw(
+    assign = (
         f'<form method="post" action="/editor/inbox/{item_id}/assign" class="inline">{csrf_field(user)}'
         f'<label class="sr-only" for="intent-{item_id}">Aihe</label>'
         f'<select id="intent-{item_id}" name="intent">{choices}</select> '
         '<button type="submit">Lisää esimerkiksi</button></form> '
-        f'<form method="post" action="/editor/inbox/{item_id}/dismiss" class="inline">{csrf_field(user)}'
-        '<button type="submit">Hylkää</button></form>'
-    )
+    ) if intents else ""
+    return Raw(assign + f'<form method="post" action="/editor/inbox/{item_id}/dismiss" class="inline">'
+               f'{csrf_field(user)}<button type="submit">Hylkää</button></form>')
 
 
 @guards.roles(*EDITOR_ROLES)
@@ -57,7 +58,7 @@ async def inbox_page(request: Request) -> HTTPResponse:
     rows = [
         (item.text, LANGUAGE_LABELS.get(item.language, item.language), item.intent or "–",
          f"{item.confidence:.2f}" + (" (ei varma)" if item.fell_back else ""), item.received_on.isoformat(),
-         _assign_form(user, item.id, intents, item.intent) if intents else "")
+         _item_forms(user, item.id, intents, item.intent))
         for item in items
     ]
     body = (

@@ -142,3 +142,25 @@ async def test_dismiss_and_nothing_to_publish(hub, sessionmaker, publisher_url) 
 
     nothing = await editor.post("/editor/publish", data={"csrf_token": editor.csrf})
     assert nothing.status_code == 409  # nothing pending: refused by the publisher itself
+
+
+async def test_with_the_publisher_down_the_inbox_still_lists_and_dismisses(database_url, sessionmaker) -> None:
+    from handoff.editor.inbox import NluOutcome, capture
+    from tests.handoff.liveserver import free_port, hub_settings, running_hub
+
+    async with sessionmaker.begin() as session:
+        item_id = await capture(session, text="en ymmärrä tätä lomaketta", language="fi",
+                                outcome=NluOutcome(intent="ask_kela_benefits", confidence=0.3, fallback=False))
+    settings = hub_settings(database_url, publisher_url=f"http://127.0.0.1:{free_port()}",
+                            publisher_token=PUBLISHER_TOKEN)
+    async with running_hub(settings) as (base_url, _app):
+        editor = await login(base_url, await add_user(sessionmaker, "editor"))
+        page = await editor.get("/editor/inbox")
+        assert page.status_code == 200 and "Julkaisupalvelu ei vastaa" in page.text
+        assert "en ymmärrä tätä lomaketta" in page.text and "Lisää esimerkiksi" not in page.text
+        assigned = await editor.post(f"/editor/inbox/{item_id}/assign",
+                                     data={"intent": "ask_kela_benefits", "csrf_token": editor.csrf})
+        assert assigned.status_code == 503 and len(await _inbox(sessionmaker)) == 1  # kept for later
+        assert (await editor.get("/editor/publish")).status_code == 503
+        dismissed = await editor.post(f"/editor/inbox/{item_id}/dismiss", data={"csrf_token": editor.csrf})
+        assert dismissed.status_code == 303 and await _inbox(sessionmaker) == []
