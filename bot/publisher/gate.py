@@ -1,13 +1,14 @@
 """Whether a new model may replace the served one: intent macro-F1 and urgent/emergency recall must not fall.
 
-Why a tolerance on macro-F1 only: retraining is not exact, and one held-out
-example changing side moves macro-F1 by about 0.0023 (422 examples, 29
-intents). Measured in the real publish test on 2026-11-23: adding one
-ordinary housing example moved two held-out examples (macro-F1 0.9544 to
-0.9497), while a deliberately bad change (most debt-advice examples moved
-to housing) dropped it to 0.9023. Differences up to two examples' worth are
-treated as noise; the lead may tighten this. Recall gets no tolerance: one
-more missed emergency is one too many.
+Why a tolerance on macro-F1: with 422 held-out examples over 29 intents, one
+example changing side moves macro-F1 by about 0.0023, so "lower" at all
+would refuse ordinary edits. Measured in the real publish test (two runs,
+same figures both times, so retraining itself looks repeatable): adding one
+ordinary housing example moved two held-out examples (0.9544 to 0.9497); a
+deliberately bad change that still passes the content check (149 debt-advice
+examples moved to housing) fell to 0.9154. The tolerance lets through a
+change of up to two held-out examples; tightening it is a policy decision.
+Recall gets no tolerance: one more missed emergency is one too many.
 """
 from __future__ import annotations
 

@@ -97,8 +97,8 @@ def test_a_bad_change_is_rejected_and_a_good_one_published_without_downtime(live
 
     publisher.submit_change({"kind": "add_example", "intent": "ask_housing", "text": NEW_EXAMPLE}, "eila")
     publisher.publish("eila")
-    # This half tests publishing and the swap, so the good change must pass whatever the retraining
-    # noise (one example added moved two held-out examples once); the gate's limits are tested in test_core.
+    # This half tests publishing and the swap, so the good change must pass even if the tolerance is
+    # tightened (this example moves two held-out examples: 0.9544 -> 0.9497); the gate is tested in test_core.
     publisher.tolerance = 0.02
     answers: List[float] = []
     done: Dict[str, Any] = {}
