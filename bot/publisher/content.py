@@ -6,8 +6,8 @@ has passed the gate; only then are the changed files copied back, under the
 publisher's single worker, so no two publishes interleave their writes.
 
 The change kinds are the editors' tools: `add_example` and `remove_example`
-(an example question under an intent) and `set_answer` (a topic's answer in
-one language). Topic files are written through the content library
+(an example question under an intent), `set_answer` (a topic's answer in
+one language) and `set_metadata` (its owner, source and review-by date). Topic files are written through the content library
 (bot/content: validated, fixed layout); the conversation intents' examples
 in `nlu/data/<intent>.yml` (not topics) with a plain append or removal of
 the line (docs/content-format.md).
@@ -29,7 +29,8 @@ CONFIG = "bot/config.yml"
 TOPICS = "bot/domain/topics"
 EXAMPLES_FILE = "examples.yml"
 MAX_EXAMPLE_CHARS = 300
-CHANGE_KINDS = ("add_example", "remove_example", "set_answer")
+CHANGE_KINDS = ("add_example", "remove_example", "set_answer", "set_metadata")
+METADATA_FIELDS = ("owner", "source", "review_by")
 _INTENT_LINE = re.compile(r"^- intent:\s*(\S+)\s*$")
 
 
@@ -83,6 +84,8 @@ def validate(root: Path, change: Dict[str, Any], pending: Iterable[Dict[str, Any
         raise ChangeError(f"unknown change kind {kind!r}")
     if kind == "set_answer":
         return _validate_answer(root, change)
+    if kind == "set_metadata":
+        return _validate_metadata(root, change)
     intent, text = change.get("intent"), clean_example(change.get("text"))
     known = examples_by_intent(root)
     if intent not in known:
@@ -112,18 +115,56 @@ def _validate_answer(root: Path, change: Dict[str, Any]) -> Dict[str, Any]:
         raise ChangeError(f"unknown topic {key!r}")
     if language not in LANGUAGES or not isinstance(text, str) or not text.strip():
         raise ChangeError("an answer needs its language (fi, sv, en) and a text")
+    filled = len(fill_in_facts(text.strip()))
+    if filled > answer_max_length():
+        raise ChangeError(f"the answer is {filled} characters with the facts filled in; "
+                          f"at most {answer_max_length()} fit a chat bubble")
     return {"kind": "set_answer", "topic": key, "language": language, "text": text.strip()}
+
+
+def answer_max_length() -> int:
+    """The content check's limit, so a change the check would refuse is refused when it is made."""
+    from bot.content.checks import ANSWER_MAX_LENGTH
+
+    return ANSWER_MAX_LENGTH
+
+
+def fill_in_facts(text: str) -> str:
+    """The text as a resident sees it (the organisation's facts filled in), as the check measures it."""
+    from bot.content import fill_in, organisation_facts
+
+    return fill_in(text, organisation_facts(project_paths.ORGANISATION_FILE))
+
+
+def _validate_metadata(root: Path, change: Dict[str, Any]) -> Dict[str, Any]:
+    from datetime import date
+
+    key = change.get("topic")
+    if key not in _topic_keys(root).values():
+        raise ChangeError(f"unknown topic {key!r}")
+    values = {name: " ".join(str(change.get(name) or "").split()) for name in METADATA_FIELDS}
+    if not all(values.values()):
+        raise ChangeError("owner, source and review date are all required")
+    try:
+        values["review_by"] = date.fromisoformat(values["review_by"]).isoformat()
+    except ValueError:
+        raise ChangeError(f"the review date must be like 2027-05-31, not {values['review_by']!r}") from None
+    return {"kind": "set_metadata", "topic": key, **values}
 
 
 def apply(root: Path, change: Dict[str, Any]) -> None:
     """Applies one validated change to the files under `root` (a snapshot)."""
-    from bot.content import ContentError, ContentPaths, add_example, remove_example, set_answer_text
+    from bot.content import ContentError, ContentPaths, add_example, remove_example, set_answer_text, set_metadata
 
     change = validate(root, change)
     where = ContentPaths.under(root)
     try:
         if change["kind"] == "set_answer":
             set_answer_text(change["topic"], change["language"], change["text"], content=where)
+            return
+        if change["kind"] == "set_metadata":
+            set_metadata(change["topic"], owner=change["owner"], source=change["source"],
+                         review_by=change["review_by"], content=where)
             return
         key = _topic_keys(root).get(change["intent"])
         if key is not None:

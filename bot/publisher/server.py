@@ -17,12 +17,14 @@ import logging
 import os
 import re
 import sys
+from datetime import date
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any, Dict, Optional, Tuple
 
 from bot import paths
+from bot.publisher import topics
 from bot.publisher.content import ChangeError, examples_by_intent
 from bot.publisher.store import FINAL_STATES, Store
 from bot.publisher.worker import Publisher
@@ -57,6 +59,11 @@ class Api:
             case ("GET", ["intents"]):
                 found = examples_by_intent(self.publisher.root)
                 return 200, {"intents": [{"name": k, "examples": len(v[1])} for k, v in sorted(found.items())]}
+            case ("GET", ["topics"]):
+                return 200, topics.topic_list(self.publisher.root, date.today())
+            case ("GET", ["topics", key]):
+                found = topics.topic_detail(self.publisher.root, key, self.store.pending())
+                return (200, found) if found else (404, {"error": "unknown_topic"})
             case ("GET", ["changes"]):
                 return 200, {"changes": self.store.pending()}
             case ("POST", ["changes"]):
@@ -181,7 +188,9 @@ def main(argv: Optional[list[str]] = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     token = os.environ.get(TOKEN_ENV, "")
     publisher = Publisher(
-        store=Store(Path(os.environ.get("NEUVO_PUBLISHER_DIR", DEFAULT_STATE_DIR))), root=paths.PROJECT_ROOT,
+        store=Store(Path(os.environ.get("NEUVO_PUBLISHER_DIR", DEFAULT_STATE_DIR))),
+        # A copy of the content instead of the project (a staging checkout, the browser test).
+        root=Path(os.environ.get("NEUVO_PUBLISHER_ROOT") or paths.PROJECT_ROOT),
         models_dir=paths.MODELS_DIR, served_model=Path(args.model) if args.model else None,
         rasa_url=os.environ.get("NEUVO_RASA_URL", "http://127.0.0.1:5005"), swap_token=token,
     )

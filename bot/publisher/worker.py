@@ -71,7 +71,7 @@ class Publisher:
     def submit_change(self, change: Dict[str, Any], author: str) -> Json:
         """Validates against the live content and adds the change to the pending list."""
         valid = content.validate(self.root, change, self.store.pending())
-        if valid["kind"] != "set_answer" and any(
+        if valid["kind"] in ("add_example", "remove_example") and any(
                 c.get("kind") == valid["kind"] and c.get("text", "").lower() == valid["text"].lower()
                 for c in self.store.pending()):
             raise content.ChangeError("the same change is already pending")

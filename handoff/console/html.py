@@ -13,6 +13,7 @@ NAV = (
     ("/console/stats", "Tilastot", ("counsellor", "admin")),
     ("/console/admin/stuck", "Jumissa", ("admin",)),
     ("/editor/inbox", "Saapuneet", ("editor", "admin")),
+    ("/editor/topics", "Aiheet", ("editor", "admin")),
     ("/editor/publish", "Julkaisu", ("editor", "admin")),
     ("/console/admin/audit", "Lokitiedot", ("admin",)),
     ("/console/admin/users", "Käyttäjät", ("admin",)),

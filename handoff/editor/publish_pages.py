@@ -63,8 +63,11 @@ def _change_row(user: Principal, change: dict[str, Any]) -> tuple:
     remove = Raw(f'<form method="post" action="/editor/changes/{e(change["id"])}/delete" class="inline">'
                  f'{csrf_field(user)}<button type="submit">Poista</button></form>')
     kind = {"add_example": "uusi esimerkki", "remove_example": "poistettava esimerkki",
-            "set_answer": f"vastaus ({change.get('language')})"}.get(change["kind"], "")
-    return (kind, change.get("intent") or change.get("topic"), change.get("text"), change.get("author"), remove)
+            "set_answer": f"vastaus ({change.get('language')})", "set_metadata": "vastauksen tiedot"}.get(
+        change["kind"], "")
+    text = change.get("text") if change["kind"] != "set_metadata" else (
+        f"{change.get('owner')}; {change.get('source')}; tarkistettava {change.get('review_by')}")
+    return (kind, change.get("intent") or change.get("topic"), text, change.get("author"), remove)
 
 
 def _version_row(user: Principal, version: dict[str, Any], current: Optional[int]) -> tuple:

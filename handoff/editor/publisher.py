@@ -57,6 +57,16 @@ class PublisherClient:
         return await self._call("POST", "/changes", {"kind": "add_example", "intent": intent, "text": text,
                                                      "author": author})
 
+    async def topics(self) -> dict[str, Any]:
+        return await self._call("GET", "/topics")
+
+    async def topic(self, key: str) -> dict[str, Any]:
+        return await self._call("GET", f"/topics/{key}")
+
+    async def submit(self, change: dict[str, Any], *, author: str) -> dict[str, Any]:
+        """Any change kind (set_answer, set_metadata, add_example, remove_example) as a pending change."""
+        return await self._call("POST", "/changes", {**change, "author": author})
+
     async def remove_change(self, change_id: str) -> None:
         await self._call("DELETE", f"/changes/{change_id}")
 
