@@ -38,7 +38,8 @@ from typing import Any, Optional
 
 import httpx
 
-from benchmarks.hub_load_report import SECTION_TITLE, load_average, section, write_section  # noqa: F401
+from benchmarks.hub_load_report import SECTION_TITLE, load_average, section  # noqa: F401
+from benchmarks.report import write_section
 from benchmarks.hubsim import ROOT, HubProcess, SimResident
 from benchmarks.hubsim_console import add_counsellors, counsellor, login
 
@@ -332,7 +333,7 @@ def main(argv: Optional[list[str]] = None, docs: Path = ROOT / "docs" / "benchma
     text = section(results, model, current, args, load_before, load_average())
     print(text)
     if args.write:
-        write_section(text, path=docs)
+        write_section(text, docs)
     return results
 
 

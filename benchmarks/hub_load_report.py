@@ -53,10 +53,3 @@ def section(results: dict[str, Any], model: Path, model_current: bool, args: arg
     )
 
 
-def write_section(text: str, title: str = SECTION_TITLE, path: Path = ROOT / "docs" / "benchmarks.md") -> None:
-    """Replaces only this benchmark's section (as benchmarks/nlu.py does for its own)."""
-    body = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n\n"
-    parts = body.split("\n## ")
-    head, sections = parts[0], ["## " + p for p in parts[1:]]
-    sections = [s for s in sections if not s.startswith(f"## {title}")] + [text]
-    path.write_text(head.rstrip() + "\n\n" + "\n".join(s.rstrip() + "\n" for s in sections), encoding="utf-8")
