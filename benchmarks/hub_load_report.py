@@ -9,7 +9,6 @@ import time
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
 SECTION_TITLE = "Hub load (benchmarks/hub_load.py)"
 
 
