@@ -1,11 +1,13 @@
 """The real publish: `rasa train` on a snapshot, held-out evaluation, the gate, and the swap in a running Rasa.
 
-Two trainings in all (each a full NLU retrain; the dialogue policies come
-from Rasa's cache): a deliberately bad change (ask_debt_advice's examples
-moved to ask_housing, down to just above the content check's minimum, so
-that only the accuracy gate can refuse it) must be rejected with the live content
-untouched, and a good one (one new housing example) published while the
-running Rasa keeps answering the hub's channel and then serves the new model.
+One slow NLU training in all: a deliberately bad change (ask_debt_advice's
+examples moved to ask_housing, down to just above the content check's
+minimum, so that only the accuracy gate can refuse it) must be rejected with
+the live content untouched. The good publish is an answer-only change (the
+Finnish housing answer): the NLU data stay as they are, so Rasa's cache
+restores the NLU components and only the dialogue policies train (the
+training log must say so); it is published while the running Rasa keeps
+answering the hub's channel, and Rasa then gives the new answer.
 The content is a copy of the tree, so the repository is never written.
 """
 from __future__ import annotations
@@ -31,7 +33,8 @@ pytestmark = pytest.mark.slow
 
 PUBLISHER_TOKEN = "test-publisher-token-" + "p" * 40
 CHANNEL = "/webhooks/neuvo_hub/webhook"
-NEW_EXAMPLE = "vuokraisäntä vaihtoi lukot enkä pääse kotiin, kuka auttaa"
+NEW_ANSWER = "Uusi vastaus asumisesta: asumisneuvoja auttaa vuokrarästeissä ja häätöuhassa. Soita {org_polku_phone}."
+HOUSING_QUESTION = "Onko teillä asumisneuvojaa, jolle voisi soittaa?"
 # What ask_debt_advice keeps per language: just above `neuvo content check`'s minimum
 # (40 fi, 8 sv, 8 en), so the check passes and only the accuracy gate can refuse it.
 KEEP_DEBT_EXAMPLES = {"fi": 45, "sv": 10, "en": 10}
@@ -79,7 +82,7 @@ def say(rasa_url: str, text: str, timeout: float = 8.0) -> Dict[str, Any]:
     return answer.json()
 
 
-def test_a_bad_change_is_rejected_and_a_good_one_published_without_downtime(live: Dict[str, Any]) -> None:
+def test_a_bad_change_is_rejected_and_an_answer_change_published_without_downtime(live: Dict[str, Any]) -> None:
     publisher: Publisher = live["publisher"]
     tree: Path = live["tree"]
     snapshot_before = content.examples_by_intent(tree)
@@ -95,26 +98,28 @@ def test_a_bad_change_is_rejected_and_a_good_one_published_without_downtime(live
     for change in publisher.store.pending():
         publisher.store.remove_pending(change["id"])
 
-    publisher.submit_change({"kind": "add_example", "intent": "ask_housing", "text": NEW_EXAMPLE}, "eila")
-    publisher.publish("eila")
-    # This half tests publishing and the swap, so the good change must pass even if the tolerance is
-    # tightened (this example moves two held-out examples: 0.9544 -> 0.9497); the gate is tested in test_core.
-    publisher.tolerance = 0.02
+    publisher.submit_change({"kind": "set_answer", "topic": "housing", "language": "fi", "text": NEW_ANSWER}, "eila")
+    job_id = publisher.publish("eila")["id"]
     answers: List[float] = []
     done: Dict[str, Any] = {}
+    started = time.monotonic()
     worker = threading.Thread(target=lambda: done.update(publisher.run_next()))
     worker.start()
     while worker.is_alive():  # the hub keeps talking to Rasa throughout, the swap included
-        started = time.monotonic()
+        begun = time.monotonic()
         say(live["rasa"], "Miten haen toimeentulotukea?")
-        answers.append(time.monotonic() - started)
+        answers.append(time.monotonic() - begun)
         time.sleep(2)
     worker.join()
+    print(f"\nanswer-only publish (train + evaluate + swap): {(time.monotonic() - started) / 60:.1f} min")
     assert done["state"] == "published", done
-    assert done["after"]["intents"]["macro_f1"] >= done["before"]["intents"]["macro_f1"] - 0.02
+    training_log = (publisher.store.folder / "logs" / f"{job_id}.log").read_bytes().decode("utf-8", "ignore")
+    assert "Restored component 'DIETClassifier' from cache" in training_log  # NLU untouched: not retrained
+    assert "Starting to train component 'DIETClassifier'" not in training_log
+    assert done["after"]["intents"] == done["before"]["intents"]  # the same NLU model, the same figures
     assert max(answers) < 8.0, answers
     assert served_model(live["rasa"], PUBLISHER_TOKEN) == Path(publisher.store.current()["model"]).name
-    assert NEW_EXAMPLE in content.examples_by_intent(tree)["ask_housing"][1]
-    assert say(live["rasa"], NEW_EXAMPLE)["nlu"]["intent"] == "ask_housing"
+    replies = " ".join(m.get("text") or "" for m in say(live["rasa"], HOUSING_QUESTION)["messages"])
+    assert "Uusi vastaus asumisesta" in replies and "{org_" not in replies, replies
     version = publisher.store.versions()[-1]
-    assert version["author"] == "eila" and f"+    - {NEW_EXAMPLE}" in version["diff"]
+    assert version["author"] == "eila" and "Uusi vastaus asumisesta" in version["diff"]
