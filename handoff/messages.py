@@ -9,7 +9,8 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from handoff.models import Conversation, Message
+from handoff.models import Conversation, Message, Sender
+from nlu.redaction import find_phone
 
 
 class UnknownConversation(LookupError):
@@ -95,3 +96,20 @@ async def messages_after(session: AsyncSession, *, conversation_id: str, after_s
         .order_by(Message.seq)
     )
     return list(result)
+
+
+async def last_resident_phone(session: AsyncSession, conversation_id: str) -> Optional[str]:
+    """The phone number the resident last wrote, among their 20 newest messages.
+
+    Why: the bot, and so the intake record, only ever saw `[puh]`; the hub's
+    own log has the number the resident typed.
+    """
+    newest_first = await session.scalars(
+        select(Message.text).where(Message.conversation_id == conversation_id, Message.sender == Sender.RESIDENT.value)
+        .order_by(Message.seq.desc()).limit(20)
+    )
+    for text in newest_first:
+        phone = find_phone(text)
+        if phone:
+            return phone
+    return None

@@ -51,6 +51,22 @@ class BotClient:
     async def close(self) -> None:
         await self._http.aclose()
 
+    async def _post(self, path: str, body: dict[str, Any], timeout: Optional[httpx.Timeout] = None) -> httpx.Response:
+        """POSTs to the channel; a 200 answer, or BotUnavailable (retry later) / BotRejected (never)."""
+        try:
+            if timeout is None:
+                answer = await self._http.post(path, json=body)
+            else:
+                answer = await self._http.post(path, json=body, timeout=timeout)
+        except (httpx.TransportError, httpx.TimeoutException) as error:
+            raise BotUnavailable(type(error).__name__) from None
+        if answer.status_code in RETRYABLE or answer.status_code == 404:
+            # 404: Rasa is up but the channel is not mounted yet (still loading).
+            raise BotUnavailable(f"status {answer.status_code}")
+        if answer.status_code != 200:
+            raise BotRejected(f"status {answer.status_code}")
+        return answer
+
     async def send(
         self, *, conversation_id: str, message_id: str, text: str = "",
         metadata: Optional[dict[str, Any]] = None, event: Optional[str] = None,
@@ -61,15 +77,7 @@ class BotClient:
         }
         if event:
             body["event"] = event
-        try:
-            answer = await self._http.post(CHANNEL_PATH, json=body)
-        except (httpx.TransportError, httpx.TimeoutException) as error:
-            raise BotUnavailable(type(error).__name__) from None
-        if answer.status_code in RETRYABLE or answer.status_code == 404:
-            # 404: Rasa is up but the channel is not mounted yet (still loading).
-            raise BotUnavailable(f"status {answer.status_code}")
-        if answer.status_code != 200:
-            raise BotRejected(f"status {answer.status_code}")
+        answer = await self._post(CHANNEL_PATH, body)
         try:
             data = answer.json()
             messages = [m for m in data.get("messages", []) if isinstance(m, dict)]
@@ -80,15 +88,8 @@ class BotClient:
 
     async def triage(self, *, text: str) -> TriageAnswer:
         """Triage only, no dialogue (docs/handoff-protocol.md); raises BotUnavailable or BotRejected."""
-        try:
-            answer = await self._http.post(TRIAGE_PATH, json={"text": text},
-                                           timeout=httpx.Timeout(TRIAGE_TIMEOUT_SECONDS, connect=2.0))
-        except (httpx.TransportError, httpx.TimeoutException) as error:
-            raise BotUnavailable(type(error).__name__) from None
-        if answer.status_code in RETRYABLE or answer.status_code == 404:
-            raise BotUnavailable(f"status {answer.status_code}")
-        if answer.status_code != 200:
-            raise BotRejected(f"status {answer.status_code}")
+        answer = await self._post(TRIAGE_PATH, {"text": text},
+                                  timeout=httpx.Timeout(TRIAGE_TIMEOUT_SECONDS, connect=2.0))
         try:
             data = answer.json()
             level = data["level"] if data.get("level") in LEVELS else "none"

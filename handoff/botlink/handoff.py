@@ -18,8 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from handoff import queue
 from handoff.chat import texts
-from handoff.messages import append_message
-from bot.channels.redaction import find_phone
+from handoff.messages import append_message, last_resident_phone
 from handoff.models import Callback, Conversation, Handoff, HandoffStatus, Message, Sender, User
 from handoff.organisation import Organisation
 
@@ -98,19 +97,6 @@ async def _say(session: AsyncSession, conversation: Conversation, key: str, text
     )
 
 
-async def _resident_phone(session: AsyncSession, conversation_id: str) -> Optional[str]:
-    """The number the resident last wrote (the bot only saw `[puh]`)."""
-    texts_newest_first = await session.scalars(
-        select(Message.text).where(Message.conversation_id == conversation_id, Message.sender == Sender.RESIDENT.value)
-        .order_by(Message.seq.desc()).limit(20)
-    )
-    for text in texts_newest_first:
-        phone = find_phone(text)
-        if phone:
-            return phone
-    return None
-
-
 async def _decide(session: AsyncSession, organisation: Organisation, max_queue: int, now: datetime) -> tuple[str, int]:
     available = await _available_counsellors(session)
     waiting = int(await session.scalar(
@@ -174,7 +160,7 @@ async def handle_handoff(
             parts.append(texts.text(outcome, language, **values))
         phone = request.callback.phone if request.callback else None
         if request.callback is not None and (not phone or "[" in phone):
-            phone = await _resident_phone(session, conversation.id)
+            phone = await last_resident_phone(session, conversation.id)
         when = texts.when_text(organisation, language, now)
         if request.callback is not None and phone:
             session.add(Callback(

@@ -15,13 +15,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Mapping, Optional
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.channels.redaction import find_phone
 from handoff.chat.callbacks import MAX_PREFERRED_TIME, parse_form
 from handoff.console.errors import Invalid
-from handoff.models import Callback, Conversation, Handoff, Message, Sender
+from handoff.messages import last_resident_phone
+from handoff.models import Callback, Conversation, Handoff
 
 OUTCOME = "callback_scheduled"
 # Callback.reason for a call the counsellor agreed with the resident in the chat.
@@ -57,25 +56,12 @@ def consented_intake(intake: Optional[dict[str, Any]]) -> dict[str, Any]:
     return {"phone": phone, "preferred_time": time}
 
 
-async def last_phone_written(session: AsyncSession, conversation_id: str) -> Optional[str]:
-    """The number the resident last wrote (the bot, and so the intake, only saw `[puh]`)."""
-    newest_first = await session.scalars(
-        select(Message.text).where(Message.conversation_id == conversation_id, Message.sender == Sender.RESIDENT.value)
-        .order_by(Message.seq.desc()).limit(20)
-    )
-    for text in newest_first:
-        phone = find_phone(text)
-        if phone:
-            return phone
-    return None
-
-
 async def suggestion(session: AsyncSession, *, conversation_id: str, intake: Optional[dict[str, Any]]) -> dict[str, Any]:
     """What the close form is pre-filled with: the consented phone (redaction resolved) and time."""
     given = consented_intake(intake)
     phone = given.get("phone") or ""
     if given and (not phone or "[" in phone):
-        phone = await last_phone_written(session, conversation_id) or ""
+        phone = await last_resident_phone(session, conversation_id) or ""
     return {"phone": phone, "preferred_time": given.get("preferred_time") or "", "consented": bool(given)}
 
 
