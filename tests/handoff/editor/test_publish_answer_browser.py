@@ -6,6 +6,7 @@ repository is never written), the hub as served, both people in Debian's
 chromium. An answer-only change leaves the NLU data as it is, so Rasa's
 cache (.rasa/cache) restores the NLU components and only the dialogue
 policies train; the publish takes minutes, and the test prints how long.
+With NEUVO_SCREENSHOTS=1 it refreshes docs/screenshots/editor-topic.png.
 The publish's gate and the swap without downtime are proven in
 tests/bot/publisher/test_real_publish.py.
 """
@@ -33,6 +34,7 @@ SENTINEL = "Uusi vastaus asumisesta"
 NEW_ANSWER = f"{SENTINEL}: asumisneuvoja auttaa vuokrarästeissä ja häätöuhassa. Soita {{org_polku_phone}}."
 QUESTION = "Onko teillä asumisneuvojaa, jolle voisi soittaa?"
 PUBLISH_TIMEOUT_MS = 30 * 60 * 1000  # a busy machine; the measured time is printed
+DOC_SCREENSHOTS = Path(__file__).resolve().parents[3] / "docs" / "screenshots"
 
 
 @pytest.fixture(scope="module")
@@ -109,6 +111,9 @@ async def test_an_editor_changes_an_answer_and_the_chat_shows_it_after_publishin
             await editor.fill("#answer-fi", NEW_ANSWER)
             preview = await editor.locator("#preview-fi").inner_text()  # topics.js, as the resident sees it
             assert preview.startswith(SENTINEL) and "{org_" not in preview, preview
+            shots = DOC_SCREENSHOTS if os.environ.get("NEUVO_SCREENSHOTS") else tmp_path
+            shots.mkdir(parents=True, exist_ok=True)
+            await editor.screenshot(path=str(shots / "editor-topic.png"), full_page=False)
             await editor.locator("section.answer[data-language=fi] button[type=submit]").click()
             await editor.wait_for_selector("text=Muutos tallennettu")
 
