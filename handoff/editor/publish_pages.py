@@ -102,7 +102,8 @@ async def publish_page(request: Request) -> HTTPResponse:
         + table(("Muutos", "Aihe", "Teksti", "Tekijä", ""), [_change_row(user, c) for c in changes],
                 empty="Ei julkaisemattomia muutoksia.")
         + publish
-        + '<p class="hint">Julkaisu kouluttaa mallin uudelleen (noin 5–15 minuuttia) ja vertaa sitä nykyiseen. '
+        + '<p class="hint">Julkaisu kouluttaa mallin uudelleen ja vertaa sitä nykyiseen: pelkkä vastausten tai '
+          'tietojen muutos vie muutaman minuutin, esimerkkien muutos noin 10–20 minuuttia. '
           'Jos aiheiden tunnistus tai hätä- ja kiireellisten tilanteiden tunnistus heikkenee, muutosta ei '
           'julkaista.</p>'
         + "<h2>Käynnissä</h2>" + ("".join(_job_block(j) for j in running) or '<p class="empty">Ei käynnissä.</p>')
