@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any, Dict, Optional, Tuple
 
 from bot import paths
+from bot.publisher import gate
 from bot.publisher import topics
 from bot.publisher.content import ChangeError, examples_by_intent
 from bot.publisher.store import FINAL_STATES, Store
@@ -193,6 +194,7 @@ def main(argv: Optional[list[str]] = None) -> int:
         root=Path(os.environ.get("NEUVO_PUBLISHER_ROOT") or paths.PROJECT_ROOT),
         models_dir=paths.MODELS_DIR, served_model=Path(args.model) if args.model else None,
         rasa_url=os.environ.get("NEUVO_RASA_URL", "http://127.0.0.1:5005"), swap_token=token,
+        tolerance=gate.tolerance_from_env(dict(os.environ)),
     )
     server = make_server(publisher, token, args.port)
     publisher.start()

@@ -126,6 +126,15 @@ class Store:
             _write(self.version_dir(number) / "meta.json", meta)
             return meta
 
+    def add_original(self, meta: Json) -> Optional[Json]:
+        """Version 0, the content and model live before the first publish; written once."""
+        with self.lock:
+            if any(v["version"] == 0 for v in self.versions()):
+                return None
+            meta = {**meta, "version": 0}
+            _write(self.version_dir(0) / "meta.json", meta)
+            return meta
+
     def current(self) -> Json:
         """{version, model, figures}; figures are the served model's, measured once."""
         return _read(self.folder / "current.json", {})

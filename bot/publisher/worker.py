@@ -175,6 +175,7 @@ class Publisher:
             # Someone wrote the content while the model trained: the model would not match it.
             model.unlink(missing_ok=True)
             raise content.ChangeError("the content changed while the model was training; publish again")
+        self._record_original(before)
         self._switch(model)
         content.copy_files(tree, self.root, changed)
         self._adopt(model)
@@ -214,6 +215,30 @@ class Publisher:
             figures = self.evaluator(self.served_model)
             self.store.set_current(model=str(self.served_model), figures=figures, version=None)
         return figures
+
+    def _record_original(self, figures: Dict[str, Any]) -> None:
+        """Keeps what was live before the first publish as version 0, so it can be restored.
+
+        Why: the served model was trained by `neuvo train`, whose cache keeps
+        only the newest few models; version 0 keeps its own link to it.
+        """
+        if self.served_model is None or not self.served_model.is_file():
+            return  # nothing to keep (a stand-in in tests, or Rasa serves a model we do not have)
+        if any(v["version"] == 0 for v in self.store.versions()):
+            return
+        folder = self.store.version_dir(0)
+        folder.mkdir(parents=True, exist_ok=True)
+        kept = folder / "model.tar.gz"
+        if not kept.exists():
+            try:
+                os.link(self.served_model, kept)
+            except OSError:
+                shutil.copy2(self.served_model, kept)
+        content.archive(self.root, folder / "content.tar.gz")
+        self.store.add_original({
+            "author": "", "authors": [], "at": now(), "job": None, "changes": [], "files": [], "diff": "",
+            "model": str(kept), "figures": figures, "restored_from": None, "original": True,
+        })
 
     def _switch(self, model: Path) -> None:
         if self.rasa_url and self.swap_token:

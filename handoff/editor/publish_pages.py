@@ -75,8 +75,12 @@ def _version_row(user: Principal, version: dict[str, Any], current: Optional[int
     restore = "käytössä" if number == current else Raw(
         f'<form method="post" action="/editor/versions/{number}/restore" class="inline">{csrf_field(user)}'
         '<button type="submit">Palauta tämä versio</button></form>')
-    what = f"palautus versioon {version['restored_from']}" if version.get("restored_from") else (
-        f"{len(version.get('changes') or [])} muutosta")
+    if version.get("original"):
+        what = "alkuperäinen sisältö ennen ensimmäistä julkaisua"
+    elif version.get("restored_from") is not None:
+        what = f"palautus versioon {version['restored_from']}"
+    else:
+        what = f"{len(version.get('changes') or [])} muutosta"
     link = Raw(f'<a href="/editor/versions/{number}">{number}</a>')
     macro = ((version.get("figures") or {}).get("intents") or {}).get("macro_f1")
     return (link, version.get("at"), version.get("author"), what, "–" if macro is None else f"{macro:.3f}", restore)

@@ -115,9 +115,17 @@ def test_a_change_that_lowers_the_figures_is_not_published(tmp_path: Path, tree:
     assert not list((tmp_path / "models").glob("published-*"))
 
 
-def test_within_tolerance_is_not_a_fall() -> None:
-    assert gate.decide(figures(0.95), figures(0.9451)) == []
-    assert gate.decide(figures(0.95), figures(0.9449)) != []
+def test_any_fall_is_refused_unless_the_county_allows_a_tolerance() -> None:
+    assert gate.decide(figures(0.95), figures(0.9499)) != []  # the default: no fall at all
+    assert gate.decide(figures(0.95), figures(0.95)) == []
+    allowed = gate.tolerance_from_env({gate.TOLERANCE_ENV: "0.005"})
+    assert gate.decide(figures(0.95), figures(0.9451), allowed) == []
+    assert gate.decide(figures(0.95), figures(0.9449), allowed) != []
+    assert gate.tolerance_from_env({}) == 0.0
+    with pytest.raises(ValueError):
+        gate.tolerance_from_env({gate.TOLERANCE_ENV: "0.5"})
+    with pytest.raises(ValueError):
+        gate.tolerance_from_env({gate.TOLERANCE_ENV: "paljon"})
 
 
 @pytest.mark.parametrize("change, message", [
@@ -232,3 +240,31 @@ def test_content_written_meanwhile_is_not_overwritten(tmp_path: Path, tree: Path
     assert "terve terve" in greet.read_text(encoding="utf-8")
     assert NEW_EXAMPLE not in (tree / "bot/domain/topics/housing/examples.yml").read_text(encoding="utf-8")
     assert len(publisher.store.pending()) == 1
+
+
+def test_the_content_before_the_first_publish_is_version_0_and_restorable(tmp_path: Path, tree: Path) -> None:
+    publisher, _stand = make(tmp_path, tree, figures(macro_f1=0.951))
+    housing = tree / "bot/domain/topics/housing/examples.yml"
+    original = housing.read_text(encoding="utf-8")
+    publisher.submit_change({"kind": "add_example", "intent": "ask_housing", "text": NEW_EXAMPLE}, "eila")
+    publisher.publish("eila")
+    assert publisher.run_next()["state"] == "published"
+    assert [v["version"] for v in publisher.store.versions()] == [0, 1]
+    first = publisher.store.versions()[0]
+    assert first["original"] and first["figures"] == figures()
+    kept = Path(first["model"])
+    assert kept.read_bytes() == b"served" and publisher.models_dir not in kept.parents  # never pruned with models/
+
+    publisher.served_model.unlink()  # neuvo train's cache let the original model go
+    publisher.restore(0, "admin")
+    done = publisher.run_next()
+    assert done["state"] == "published", done
+    assert housing.read_text(encoding="utf-8") == original
+    assert publisher.store.versions()[-1]["restored_from"] == 0
+    assert publisher.store.current()["model"] == str(kept)
+
+    publisher.submit_change({"kind": "add_example", "intent": "ask_housing", "text": NEW_EXAMPLE}, "eila")
+    publisher.publish("eila")
+    publisher.run_next()
+    assert [v["version"] for v in publisher.store.versions()].count(0) == 1  # written once
+

@@ -72,7 +72,8 @@ def test_change_publish_poll_and_versions(api: str) -> None:
     status = requests.get(f"{api}/status", headers=AUTH, timeout=5).json()
     assert status["version"] == 1 and status["figures"]["intents"]["macro_f1"] == 0.951
     versions = requests.get(f"{api}/versions", headers=AUTH, timeout=5).json()["versions"]
-    assert [v["version"] for v in versions] == [1] and "diff" not in versions[0]
+    # newest first; 0 is the content and model live before the first publish
+    assert [v["version"] for v in versions] == [1, 0] and "diff" not in versions[0]
     assert NEW_EXAMPLE in requests.get(f"{api}/versions/1", headers=AUTH, timeout=5).json()["diff"]
     assert requests.post(f"{api}/versions/9/restore", headers=AUTH, json={"author": "eila"},
                          timeout=5).status_code == 404
