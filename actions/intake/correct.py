@@ -21,12 +21,14 @@ from actions.intake.labels import field_label
 from actions.intake.parse import clean
 from actions.intake.summary import answered
 
-CORRECT_WORDS = ("korjaa", "korjata", "muuta", "muutan", "väärin", "ändra", "rätta", "fel", "correct", "change",
-                 "wrong", "fix")
-# Mid-form a correction must be said as one: whole words or phrases, never parts of other words
-# ("muutan Lahteen" is a move, not a correction, and it names no earlier answer).
+# One vocabulary of correction words, always matched as whole words ("muutama" and "muuten" are not
+# "muuta"). Mid-form a correction must be said as one ("muutan Lahteen" is a move, not a correction);
+# at the review, which asks for exactly this, "muutan" and inflected forms count too.
 MID_FORM_WORDS = {"korjaan", "korjaa", "korjata", "korjaus", "korjataan", "muuta", "muutetaan", "väärin",
                   "ändra", "ändrar", "rätta", "rättar", "fel", "correct", "correction", "change", "wrong", "fix"}
+REVIEW_WORDS = MID_FORM_WORDS | {"muutan", "muutos", "väärä"}
+# Word beginnings that are always a correction ("korjaisin", "muutettava", "felaktig", "changed", "fixed").
+REVIEW_STEMS = ("korja", "muutet", "väär", "ändr", "rätta", "felakt", "correct", "chang", "wrong", "fix")
 MEANT_PHRASES = ("tarkoitin", "tarkoitan", "i meant", "i mean", "jag menade", "jag menar", "menade")
 # Answers whose corrected value mid-form goes through the question's validation; others are asked again.
 TAKES_A_VALUE = (n.AGE_GROUP, n.MUNICIPALITY, n.MINORS, n.URGENT, n.COPING, n.NAMED_WORKER, n.CONTACT, n.PHONE,
@@ -39,9 +41,18 @@ FILLER = {"minun", "mun", "on", "oli", "vaan", "se", "sen", "olen", "pitäisi", 
           "utan", "vill", "jag", "ska", "vara", "svaret", "haluan", "i", "want", "please", "kiitos", "tack"}
 
 
+def _words(text: str) -> List[str]:
+    return re.findall(r"[\wåäö]+", clean(text))
+
+
 def wants_review_correction(text: str) -> bool:
     """At the review any correction word will do (the review asks for exactly that)."""
-    return any(word in text.lower() for word in CORRECT_WORDS)
+    return any(w in REVIEW_WORDS or w.startswith(REVIEW_STEMS) for w in _words(text))
+
+
+def languages_from(language: str) -> List[str]:
+    """The resident's language first, then the others: a label may be typed in any of them."""
+    return list(dict.fromkeys((language, "fi", "sv", "en")))
 
 
 def _stem(word: str) -> str:
@@ -55,7 +66,7 @@ def field_named_in(text: str, tracker: Tracker, language: str, exclude: Optional
     for slot in answered(tracker):
         if slot == exclude:
             continue
-        for lang in dict.fromkeys((language, "fi", "sv", "en")):  # the resident's language first
+        for lang in languages_from(language):
             label = field_label(slot, lang).lower()
             first = label.split()[0]
             if re.search(rf"\b{re.escape(label)}", lowered) or first in lowered.split() \
@@ -81,23 +92,19 @@ def reopen(slot: str) -> Dict[str, Any]:
 
 def is_mid_form_correction(text: str) -> bool:
     t = clean(text)
-    words = set(re.findall(r"[\wåäö]+", t))
-    return bool(words & MID_FORM_WORDS) or any(re.search(rf"\b{p}\b", t) for p in MEANT_PHRASES)
+    return bool(set(_words(t)) & MID_FORM_WORDS) or any(re.search(rf"\b{p}\b", t) for p in MEANT_PHRASES)
 
 
 def _value_names(text: str, tracker: Tracker, requested: Optional[str]) -> Optional[str]:
     """An answered question the new value itself points to: a county municipality or postal code, or an age."""
-    candidates: List[str] = []
-    words = re.findall(r"[^\W\d_]+", text)
-    names = municipalities()
-    if re.search(r"\b\d{5}\b", text) or any(match_municipality(w, names) for w in words):
-        candidates.append(n.MUNICIPALITY)
+    if re.search(r"\b\d{5}\b", text) or any(match_municipality(w, municipalities())
+                                          for w in re.findall(r"[^\W\d_]+", text)):
+        slot: Optional[str] = n.MUNICIPALITY
     elif requested not in NUMBER_ANSWERS and any(10 <= int(a) <= 120 for a in re.findall(r"\b\d{1,3}\b", text)):
-        candidates.append(n.AGE_GROUP)
-    for slot in candidates:
-        if slot != requested and tracker.get_slot(slot) is not None:
-            return slot
-    return None
+        slot = n.AGE_GROUP
+    else:
+        return None
+    return slot if slot != requested and tracker.get_slot(slot) is not None else None
 
 
 def corrected_field(text: str, tracker: Tracker, language: str) -> Optional[str]:
@@ -112,7 +119,7 @@ def new_value_text(text: str, slot: str, language: str) -> str:
     """What is left of the message once the correction words and the question's name are removed."""
     t = clean(text)
     firsts = []
-    for lang in dict.fromkeys((language, "fi", "sv", "en")):
+    for lang in languages_from(language):
         label = field_label(slot, lang).lower()
         t = re.sub(rf"\b{re.escape(label)}\w*", " ", t)
         firsts.append(label.split()[0])
