@@ -46,8 +46,13 @@ class ContentPaths:
         return self.stories / "topics" / "rules.yml"
 
 
+@lru_cache(maxsize=1)
 def default_detector() -> Optional[Detector]:
-    """The assistant's own language detector, if its model (py3langid) is installed."""
+    """The assistant's own language detector, if its model (py3langid) is installed.
+
+    One detector per process, so its memo of examples already seen is shared
+    by every caller (the editor's topic pages ask on each request).
+    """
     try:
         import py3langid  # noqa: F401
         from nlu.language import detect_language

@@ -48,11 +48,12 @@ def topic_list(root: Path, today: date) -> Json:
 
 def topic_detail(root: Path, key: str, pending: List[Json]) -> Optional[Json]:
     """One topic: its answer per language (raw and as a resident sees it), metadata, examples, pending edits."""
-    from bot.content import LANGUAGES, organisation_facts, preview
+    from bot.content import LANGUAGES, default_detector, load_topic, organisation_facts, preview
 
-    topic = _load(root).get(key)
-    if topic is None:
+    folder = root / TOPICS / key
+    if not key.isidentifier() or not (folder / project_paths.TOPIC_ANSWERS_FILE).is_file():
         return None
+    topic = load_topic(folder, default_detector())
     facts = organisation_facts(project_paths.ORGANISATION_FILE)
     answers = {language: {"text": topic.answer.text(language) if topic.answer else None,
                           "preview": preview(topic, language, facts)} for language in LANGUAGES}
