@@ -109,7 +109,8 @@ async def _relay_one(app: Sanic, conversation_id: str, message: dict[str, Any]) 
         await _release(app, conversation_id, message["id"], RelayStatus.FAILED)
         return True
     await _store_answer(app, conversation_id, message["id"], answer)
-    await capture_unclear(app, text=message["text"], language=message["language"], nlu=answer.nlu)
+    if not answer.duplicate:  # a re-delivery carries the first delivery's outcome: sampled once
+        await capture_unclear(app, text=message["text"], language=message["language"], nlu=answer.nlu)
     return True
 
 

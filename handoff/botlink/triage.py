@@ -22,7 +22,6 @@ by the relay's retry loop.
 """
 from __future__ import annotations
 
-import asyncio
 import logging
 import time
 from datetime import timedelta
@@ -33,7 +32,9 @@ from sqlalchemy import select
 
 from handoff.botlink.client import BotRejected, BotUnavailable, TriageAnswer
 from handoff.botlink.handoff import LEVELS
+from handoff.botlink.relay import pseudonym
 from handoff.chat import texts
+from handoff.chat.background import spawn
 from handoff.chat.push import push_unsent
 from handoff.messages import append_message
 from handoff.models import Conversation, Handoff, HandoffStatus, Message, Owner, RelayStatus, Sender, utcnow
@@ -43,10 +44,6 @@ MAX_ATTEMPTS = 8          # with backoff 2, 4, 8, ... s: about four minutes of a
 RETRY_WINDOW = timedelta(minutes=30)
 BATCH = 50
 OPEN_HANDOFF = (HandoffStatus.QUEUED.value, HandoffStatus.CLAIMED.value)
-
-
-def pseudonym(conversation_id: str) -> str:
-    return conversation_id[:8]
 
 
 def is_higher(level: str, than: str) -> bool:
@@ -64,18 +61,13 @@ def needs_triage(message: Message) -> bool:
 
 
 def _state(app: Sanic) -> tuple[set[int], dict[int, float]]:
-    """Messages being triaged now, and when a failed one may be tried again (per hub process)."""
-    if not hasattr(app.ctx, "triage_in_flight"):
-        app.ctx.triage_in_flight, app.ctx.triage_next_try = set(), {}
+    """Messages being triaged now, and when a failed one may be tried again (per hub process; chat/setup.py)."""
     return app.ctx.triage_in_flight, app.ctx.triage_next_try
 
 
 def triage_soon(app: Sanic, conversation_id: str, message_id: int) -> None:
-    """Starts the triage of a just-held message in the background (the resident's ack is not delayed)."""
-    tasks: set = app.ctx.background_tasks
-    task = asyncio.get_running_loop().create_task(triage_held(app, conversation_id, message_id))
-    tasks.add(task)
-    task.add_done_callback(tasks.discard)
+    """Starts the triage of a held message in the background (the resident's ack is not delayed)."""
+    spawn(app, triage_held(app, conversation_id, message_id))
 
 
 async def triage_held(app: Sanic, conversation_id: str, message_id: int) -> Optional[str]:
@@ -158,14 +150,22 @@ async def _apply(app: Sanic, conversation_id: str, message_id: int, answer: Tria
 
 
 async def retry_untriaged(app: Sanic) -> None:
-    """Triages recent held messages that a failure (or a hub restart) left untriaged."""
+    """Starts the triage of recent held messages that a failure (or a hub restart) left untriaged.
+
+    Oldest first, filtered before the batch is cut, so that many newer held
+    messages never hide an older untriaged one; each runs in the background,
+    so one slow bot does not hold up the relay retries.
+    """
     since = utcnow() - RETRY_WINDOW
     async with app.ctx.sessionmaker() as session:
-        recent = await session.scalars(
-            select(Message).where(Message.relay_status == RelayStatus.HELD.value,
-                                  Message.sender == Sender.RESIDENT.value, Message.created_at > since)
-            .order_by(Message.id.desc()).limit(BATCH)
+        rows = await session.execute(
+            select(Message.id, Message.conversation_id, Message.payload)
+            .where(Message.relay_status == RelayStatus.HELD.value, Message.sender == Sender.RESIDENT.value,
+                   Message.created_at > since)
+            .order_by(Message.id)
         )
-        todo = [(m.conversation_id, m.id) for m in recent if needs_triage(m)]
+        todo = [(conversation_id, message_id) for message_id, conversation_id, payload in rows
+                if "triage" not in (payload or {})
+                and int((payload or {}).get("triage_failures") or 0) < MAX_ATTEMPTS][:BATCH]
     for conversation_id, message_id in todo:
-        await triage_held(app, conversation_id, message_id)
+        triage_soon(app, conversation_id, message_id)

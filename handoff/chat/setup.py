@@ -60,6 +60,8 @@ def setup_chat(app: Sanic) -> None:
     app.ctx.organisation = load_organisation(settings.organisation_file)
     app.ctx.relay_locks = {}
     app.ctx.background_tasks = set()
+    # Held messages being triaged now, and when a failed one may be tried again (handoff/botlink/triage.py).
+    app.ctx.triage_in_flight, app.ctx.triage_next_try = set(), {}
     app.blueprint(chat_blueprint())
     app.ctx.sio = create_socket_server(app)
     app.ctx.asgi = socketio.ASGIApp(app.ctx.sio, other_asgi_app=app, socketio_path=SOCKETIO_PATH)

@@ -20,7 +20,6 @@ Our extensions (ignored by plain widgets):
 """
 from __future__ import annotations
 
-import asyncio
 import functools
 import logging
 import uuid
@@ -34,6 +33,7 @@ from handoff.auth.ratelimit import address_key, hit
 from handoff.botlink.relay import relay_pending
 from handoff.botlink.triage import triage_soon
 from handoff.chat import codes
+from handoff.chat.background import spawn
 from handoff.chat.callbacks import parse_form, record_callback
 from handoff.chat.push import message_view, push_unsent
 from handoff.messages import append_message, create_conversation, messages_after
@@ -215,10 +215,7 @@ class ChatEvents:
             self._relay_soon(conversation_id)
 
     def _relay_soon(self, conversation_id: str) -> None:
-        tasks: set = self.app.ctx.background_tasks
-        task = asyncio.get_running_loop().create_task(relay_pending(self.app, conversation_id))
-        tasks.add(task)
-        task.add_done_callback(tasks.discard)
+        spawn(self.app, relay_pending(self.app, conversation_id))
 
     async def resume(self, sid: str, data: Any = None) -> None:
         conversation_id = await self._conversation_id(sid)
