@@ -39,7 +39,7 @@ from rasa.shared.core.events import BotUttered, UserUttered
 
 from bot.channels.hub_triage import triage_endpoint
 from bot.channels.model_swap import served_model, swap_model_endpoint
-from bot.channels.nlu_outcome import nlu_outcome
+from bot.channels.nlu_outcome import nlu_outcome, outcome_in
 from bot.channels.redaction import redact
 
 logger = logging.getLogger(__name__)
@@ -193,32 +193,35 @@ class HubInput(InputChannel):
             future.set_exception(RuntimeError("not processed"))
             future.exception()
             return answer
-        replies, duplicate = answer
+        replies, duplicate, nlu = answer
         future.set_result(replies)
-        # The intent and confidence only, for the editors' inbox (bot/channels/nlu_outcome.py).
-        nlu = await nlu_outcome(request.app.ctx.agent, sender, message_id)
         return response.json({"message_id": message_id, "duplicate": duplicate, "messages": replies, "nlu": nlu})
 
     async def _process(
         self, agent: Any, on_new_message: Callable[[UserMessage], Awaitable[Any]], sender: Text,
         message_id: Text, text: Text, event: Optional[Text], metadata: Dict[Text, Any],
     ):
-        """(replies, duplicate), or an error response when the message must not be processed now."""
+        """(replies, duplicate, NLU outcome), or an error response when the message must not be processed now.
+
+        The outcome (intent and confidence only, for the editors' inbox:
+        bot/channels/nlu_outcome.py) of a duplicate comes from the events
+        already read; a hand-back has none.
+        """
         events = await _tracker_events(agent, sender)
         earlier = replies_from_events(events, message_id)
         if earlier is not None:
-            return _normalise(earlier), True
+            return _normalise(earlier), True, outcome_in(events, message_id)
         if not await _action_server_up(agent):
             return _error(503, "action_server_unavailable")
         if event == "handback":
-            return await self._handback(agent, on_new_message, sender, message_id, metadata), False
+            return await self._handback(agent, on_new_message, sender, message_id, metadata), False, None
         safe_text, removed = redact(text)
         collector = CollectingOutputChannel()
         await on_new_message(UserMessage(
             plain_text(safe_text, last_offered_payloads(events)), collector, sender,
             input_channel=self.name(), message_id=message_id, metadata={**metadata, "redacted": removed},
         ))
-        return _normalise(collector.messages), False
+        return _normalise(collector.messages), False, await nlu_outcome(agent, sender, message_id)
 
     async def _handback(
         self, agent: Any, on_new_message: Callable[[UserMessage], Awaitable[Any]],

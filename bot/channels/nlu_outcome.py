@@ -11,7 +11,7 @@ text, no entities.
 from __future__ import annotations
 
 import logging
-from typing import Any, Dict, Optional, Text
+from typing import Any, Dict, Iterable, Optional, Text
 
 from rasa.shared.core.events import UserUttered
 
@@ -36,19 +36,26 @@ def outcome_from_parse(parse_data: Dict[Text, Any]) -> Optional[Dict[Text, Any]]
     }
 
 
+def outcome_in(events: Iterable[Any], message_id: Text) -> Optional[Dict[Text, Any]]:
+    """The outcome of the `UserUttered` with `message_id` among `events`, newest first."""
+    for event in reversed(list(events)):
+        if isinstance(event, UserUttered) and event.message_id == message_id:
+            if (event.text or "").startswith("/"):
+                return None
+            return outcome_from_parse(event.parse_data or {})
+    return None
+
+
 async def nlu_outcome(agent: Any, sender: Text, message_id: Text) -> Optional[Dict[Text, Any]]:
     """The outcome for `message_id` in `sender`'s tracker; None when unknown (never raises).
 
     A hand-back and a clicked button (text starting with "/") are not
-    resident wording, so they have no outcome.
+    resident wording, so they have no outcome. Only the current session is
+    read: the message was just handled, so it is there.
     """
     try:
-        tracker = await agent.tracker_store.retrieve_full_tracker(sender)
-        for event in reversed(list(tracker.events) if tracker is not None else []):
-            if isinstance(event, UserUttered) and event.message_id == message_id:
-                if (event.text or "").startswith("/"):
-                    return None
-                return outcome_from_parse(event.parse_data or {})
+        tracker = await agent.tracker_store.retrieve(sender)
+        return outcome_in(tracker.events if tracker is not None else [], message_id)
     except Exception as error:  # noqa: BLE001 - the reply must not fail because of the inbox
         logger.warning("hub channel: no NLU outcome (%s)", type(error).__name__)
     return None
