@@ -48,17 +48,13 @@ def nlu_training_args(root: Path) -> List[str]:
 
 
 def examples_by_intent(root: Path) -> Dict[str, Tuple[Path, List[str]]]:
-    """intent -> (its file, its examples), read the way the files are written (one block per intent)."""
+    """intent -> (its file, its examples), read by the content library's NLU reader."""
+    from bot.content.load import nlu_blocks
+
     found: Dict[str, Tuple[Path, List[str]]] = {}
     for path in nlu_files(root):
-        intent = None
-        for line in path.read_text(encoding="utf-8").splitlines():
-            match = _INTENT_LINE.match(line)
-            if match:
-                intent = match.group(1)
-                found.setdefault(intent, (path, []))
-            elif intent and line.startswith("    - "):
-                found[intent][1].append(line[6:].strip())
+        for intent, _line, items in nlu_blocks(path):
+            found.setdefault(intent, (path, []))[1].extend(text for text, _ in items)
     return found
 
 
@@ -91,9 +87,14 @@ def validate(root: Path, change: Dict[str, Any], pending: Iterable[Dict[str, Any
     if intent not in known:
         raise ChangeError(f"unknown intent {intent!r}")
     if kind == "add_example":
-        removed = {(c.get("intent"), str(c.get("text")).lower()) for c in pending if c.get("kind") == "remove_example"}
+        # The same test as the content check's: case, spacing and punctuation do not make a new example.
+        from bot.content.model import normalise_example
+
+        same = normalise_example(text)
+        removed = {(c.get("intent"), normalise_example(str(c.get("text"))))
+                   for c in pending if c.get("kind") == "remove_example"}
         for other, (_path, examples) in known.items():
-            if text.lower() in (e.lower() for e in examples) and (other, text.lower()) not in removed:
+            if same in (normalise_example(e) for e in examples) and (other, same) not in removed:
                 raise ChangeError(f"the example is already under {other}")
     elif text not in known[intent][1]:
         raise ChangeError(f"{intent} has no such example")

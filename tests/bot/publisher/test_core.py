@@ -132,6 +132,7 @@ def test_any_fall_is_refused_unless_the_county_allows_a_tolerance() -> None:
     ({"kind": "add_example", "intent": "ask_nothing", "text": "hei"}, "unknown intent"),
     ({"kind": "add_example", "intent": "ask_housing", "text": "vuokrarästit"}, "already under ask_housing"),
     ({"kind": "add_example", "intent": "ask_debt_advice", "text": "Vuokrarästit"}, "already under ask_housing"),
+    ({"kind": "add_example", "intent": "ask_debt_advice", "text": "Vuokrarästit?!"}, "already under ask_housing"),
     ({"kind": "remove_example", "intent": "ask_housing", "text": "ei ole"}, "no such example"),
     ({"kind": "add_example", "intent": "ask_housing", "text": "/greet"}, "cannot start"),
     ({"kind": "drop_table", "intent": "ask_housing", "text": "x"}, "unknown change kind"),
