@@ -27,18 +27,15 @@ from actions.triage.names import (
     UTTER_EMERGENCY_VIOLENCE, UTTER_HANDOFF_EMERGENCY, UTTER_HANDOFF_EMERGENCY_CLOSED, UTTER_SUPPORT_OFFER,
     UTTER_URGENT_CLOSED, UTTER_URGENT_OPEN,
 )
+from nlu.triage.helpline import CRISIS, POISONING, VIOLENCE, helpline_kind
 
-VIOLENCE_MARKERS = {"violence_now"}
-POISONING_MARKERS = {"overdose"}
+HELPLINE_RESPONSES = {VIOLENCE: UTTER_EMERGENCY_VIOLENCE, POISONING: UTTER_EMERGENCY_POISONING,
+                      CRISIS: UTTER_EMERGENCY_CRISIS_LINE}
 
 
 def crisis_response(markers: List[str]) -> str:
-    """The emergency reply whose helpline fits what the resident wrote."""
-    if VIOLENCE_MARKERS & set(markers):
-        return UTTER_EMERGENCY_VIOLENCE
-    if POISONING_MARKERS & set(markers) and not {"suicidal_ideation", "self_harm"} & set(markers):
-        return UTTER_EMERGENCY_POISONING
-    return UTTER_EMERGENCY_CRISIS_LINE
+    """The emergency reply whose helpline fits what the resident wrote (nlu/triage/helpline.py)."""
+    return HELPLINE_RESPONSES[helpline_kind(markers)]
 
 
 def topic_answer(tracker: Tracker) -> str | None:

@@ -11,6 +11,7 @@ from datetime import datetime
 from typing import Optional
 
 from handoff.organisation import Organisation
+from nlu.triage.helpline import POISONING, VIOLENCE, helpline_kind
 
 TEXTS = {
     "bot_unavailable": {
@@ -129,23 +130,16 @@ def common_values(organisation: Organisation, language: str) -> dict[str, str]:
     }
 
 
-VIOLENCE_MARKERS = {"violence_now"}
-POISONING_MARKERS = {"overdose"}
-SELF_HARM_MARKERS = {"suicidal_ideation", "self_harm"}
-
-
 def emergency_text(organisation: Organisation, language: str, markers: list[str]) -> str:
-    """112 and the helpline that fits the markers, as the bot chooses it (actions/triage/respond.py).
+    """112 and the helpline that fits the markers, by the bot's own rule (nlu/triage/helpline.py).
 
-    Violence now: Nollalinja; an overdose without self-harm: the Poison
-    Information Centre; otherwise the crisis line in the resident's language.
     A helpline missing from the organisation file falls back to the crisis line.
     """
     values = common_values(organisation, language)
-    found = set(markers)
-    if found & VIOLENCE_MARKERS and organisation.value("violence_helpline"):
+    kind = helpline_kind(markers)
+    if kind == VIOLENCE and organisation.value("violence_helpline"):
         return text("emergency_violence", language, helpline=organisation.value("violence_helpline"), **values)
-    if found & POISONING_MARKERS and not found & SELF_HARM_MARKERS and organisation.value("poison_info"):
+    if kind == POISONING and organisation.value("poison_info"):
         return text("emergency_poisoning", language, helpline=organisation.value("poison_info"), **values)
     return text("emergency_first", language, **values)
 
