@@ -15,6 +15,7 @@ from handoff.auth import guards
 from handoff.auth.guards import Principal
 from handoff.console.html import Raw, csrf_field, e, page, table
 from handoff.editor import inbox
+from handoff.editor import finnish
 from handoff.editor.publisher import PublisherRefused, PublisherUnavailable
 from handoff.web.security import client_address
 
@@ -48,9 +49,9 @@ async def inbox_page(request: Request) -> HTTPResponse:
     try:
         intents = await request.app.ctx.publisher.intents()
         note = ""
-    except (PublisherUnavailable, PublisherRefused):
-        intents, note = [], ('<p class="error" role="alert">Julkaisupalvelu ei vastaa: esimerkkejä ei voi nyt '
-                             'lisätä. (The publisher is not reachable.)</p>')
+    except (PublisherUnavailable, PublisherRefused) as error:
+        intents, note = [], (f'<p class="error" role="alert">Esimerkkejä ei voi nyt lisätä. '
+                             f'{e(finnish.unavailable(error))} Hylkääminen onnistuu.</p>')
     async with request.app.ctx.sessionmaker.begin() as session:
         items = await inbox.open_items(session)
         await audit.record(session, actor_id=user.user_id, action="inbox.view", target="inbox",
@@ -82,12 +83,13 @@ async def assign_form(request: Request, item_id: int) -> HTTPResponse:
             return message_page(request, "Ei löydy", "Toinen muokkaaja ehti jo käsitellä tämän.", 404, "/editor/inbox")
         text = item.text
     try:
-        change = await request.app.ctx.publisher.add_example(intent=intent, text=text, author=user.username)
+        change = await request.app.ctx.publisher.submit({"kind": "add_example", "intent": intent, "text": text},
+                                                        author=user.username)
     except PublisherRefused as error:
-        return message_page(request, "Ei lisätty", f"Esimerkkiä ei lisätty: {error}", 400, "/editor/inbox")
-    except PublisherUnavailable:
-        return message_page(request, "Ei lisätty", "Julkaisupalvelu ei vastaa. Yritä hetken päästä.", 503,
+        return message_page(request, "Ei lisätty", f"Esimerkkiä ei lisätty. {finnish.reason(str(error))}", 400,
                             "/editor/inbox")
+    except PublisherUnavailable as error:
+        return message_page(request, "Ei lisätty", finnish.unavailable(error), 503, "/editor/inbox")
     async with request.app.ctx.sessionmaker.begin() as session:
         try:
             await inbox.remove(session, item_id=item_id)

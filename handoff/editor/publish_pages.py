@@ -15,13 +15,11 @@ from handoff import audit
 from handoff.auth import guards
 from handoff.auth.guards import Principal
 from handoff.console.html import Raw, csrf_field, e, page, table
+from handoff.editor import finnish
 from handoff.editor.inbox_pages import EDITOR_ROLES, message_page
 from handoff.editor.publisher import PublisherRefused, PublisherUnavailable
 from handoff.web.security import client_address
 
-STATE_LABELS = {"queued": "jonossa", "training": "koulutetaan", "evaluating": "arvioidaan",
-                "published": "julkaistu", "rejected": "hylätty (tarkkuus laski)", "failed": "epäonnistui"}
-UNAVAILABLE = "Julkaisupalvelu ei vastaa. Yritä hetken päästä. (The publisher is not reachable.)"
 
 
 def figures_table(before: Optional[dict[str, Any]], after: Optional[dict[str, Any]]) -> str:
@@ -45,16 +43,15 @@ def figures_table(before: Optional[dict[str, Any]], after: Optional[dict[str, An
 
 
 def _job_block(job: dict[str, Any]) -> str:
-    state = job.get("state", "")
-    reasons = "".join(f"<li>{e(reason)}</li>" for reason in job.get("reasons") or [])
-    progress = (job.get("progress") or {}).get("step", "") if state in ("queued", "training", "evaluating") else ""
+    view = finnish.job_view(job)
+    reasons = "".join(f"<li>{e(reason)}</li>" for reason in view["reasons"])
     return (
-        f'<section class="job" data-job="{e(job.get("id"))}" data-state="{e(state)}">'
-        f'<h3>Julkaisu {e(job.get("id"))}: <span class="job-state">{e(STATE_LABELS.get(state, state))}</span></h3>'
+        f'<section class="job" data-job="{e(job.get("id"))}" data-state="{e(view["state"])}">'
+        f'<h3>Julkaisu {e(job.get("id"))}: <span class="job-state">{e(view["state_label"])}</span></h3>'
         f'<p>Tekijä {e(job.get("author"))}, {e(job.get("created"))}. Vaihe: '
-        f'<span class="job-step" aria-live="polite">{e(progress)}</span></p>'
+        f'<span class="job-step" aria-live="polite">{e(view["step_label"])}</span></p>'
         + (f'<ul class="error">{reasons}</ul>' if reasons else "")
-        + (f'<p class="error">{e(job.get("error"))}</p>' if job.get("error") else "")
+        + (f'<p class="error">{e(view["error"])}</p>' if view["error"] else "")
         + figures_table(job.get("before"), job.get("after")) + "</section>"
     )
 
@@ -93,8 +90,8 @@ async def publish_page(request: Request) -> HTTPResponse:
     try:
         status, changes = await client.status(), await client.changes()
         jobs, versions = await client.jobs(), await client.versions()
-    except (PublisherUnavailable, PublisherRefused):
-        return message_page(request, "Julkaisu", UNAVAILABLE, 503, "/editor/")
+    except (PublisherUnavailable, PublisherRefused) as error:
+        return message_page(request, "Julkaisu", finnish.unavailable(error), 503, "/editor/")
     running = [j for j in jobs if j.get("state") in ("queued", "training", "evaluating")]
     finished = [j for j in jobs if j not in running][:5]
     publish = (f'<form method="post" action="/editor/publish" class="inline">{csrf_field(user)}'
@@ -127,8 +124,8 @@ async def publish_form(request: Request) -> HTTPResponse:
         job = await request.app.ctx.publisher.publish(author=user.username)
     except PublisherRefused:
         return message_page(request, "Julkaisu", "Ei julkaistavia muutoksia.", 409, "/editor/publish")
-    except PublisherUnavailable:
-        return message_page(request, "Julkaisu", UNAVAILABLE, 503, "/editor/publish")
+    except PublisherUnavailable as error:
+        return message_page(request, "Julkaisu", finnish.unavailable(error), 503, "/editor/publish")
     await _audit(request, "content.publish", f"job:{job['id']}", {"changes": len(job.get("changes") or [])})
     return redirect("/editor/publish", status=303)
 
@@ -139,8 +136,8 @@ async def delete_change_form(request: Request, change_id: str) -> HTTPResponse:
         await request.app.ctx.publisher.remove_change(change_id)
     except PublisherRefused:
         return message_page(request, "Julkaisu", "Muutos on jo julkaisussa tai poistettu.", 404, "/editor/publish")
-    except PublisherUnavailable:
-        return message_page(request, "Julkaisu", UNAVAILABLE, 503, "/editor/publish")
+    except PublisherUnavailable as error:
+        return message_page(request, "Julkaisu", finnish.unavailable(error), 503, "/editor/publish")
     await _audit(request, "content.change_delete", f"change:{change_id}", None)
     return redirect("/editor/publish", status=303)
 
@@ -151,8 +148,8 @@ async def version_page(request: Request, number: int) -> HTTPResponse:
         version = await request.app.ctx.publisher.version(number)
     except PublisherRefused:
         return message_page(request, "Versio", "Versiota ei ole.", 404, "/editor/publish")
-    except PublisherUnavailable:
-        return message_page(request, "Versio", UNAVAILABLE, 503, "/editor/publish")
+    except PublisherUnavailable as error:
+        return message_page(request, "Versio", finnish.unavailable(error), 503, "/editor/publish")
     body = (f'<p>{e(version.get("at"))}, {e(version.get("author"))}. Tiedostot: {e(", ".join(version.get("files") or []))}'
             f'</p><pre class="diff">{e(version.get("diff"))}</pre><p><a href="/editor/publish">Takaisin</a></p>')
     return html(page(f"Versio {number}", body, user=request.ctx.user), headers={"Cache-Control": "no-store"})
@@ -165,8 +162,8 @@ async def restore_form(request: Request, number: int) -> HTTPResponse:
         job = await request.app.ctx.publisher.restore(number, author=user.username)
     except PublisherRefused:
         return message_page(request, "Palautus", "Versiota ei ole.", 404, "/editor/publish")
-    except PublisherUnavailable:
-        return message_page(request, "Palautus", UNAVAILABLE, 503, "/editor/publish")
+    except PublisherUnavailable as error:
+        return message_page(request, "Palautus", finnish.unavailable(error), 503, "/editor/publish")
     await _audit(request, "content.restore", f"version:{number}", {"job": job["id"]})
     return redirect("/editor/publish", status=303)
 
@@ -178,10 +175,12 @@ async def job_api(request: Request, job_id: str) -> HTTPResponse:
         job = await request.app.ctx.publisher.job(job_id)
     except PublisherRefused:
         return json({"error": "unknown_job"}, status=404)
-    except PublisherUnavailable:
+    except PublisherUnavailable as error:
         return json({"error": "publisher_unavailable"}, status=503)
     keys = ("id", "state", "progress", "reasons", "before", "after", "version", "error")
-    return json({k: job.get(k) for k in keys}, headers={"Cache-Control": "no-store"})
+    view = finnish.job_view(job)
+    return json({**{k: job.get(k) for k in keys}, "state_label": view["state_label"], "step_label": view["step_label"]},
+                headers={"Cache-Control": "no-store"})
 
 
 async def _audit(request: Request, action: str, target: str, details: Optional[dict[str, Any]]) -> None:

@@ -17,6 +17,10 @@ class PublisherUnavailable(Exception):
     """The publisher is not running, not configured, or failed."""
 
 
+class PublisherNotConfigured(PublisherUnavailable):
+    """No publisher token in this installation: waiting will not help, an administrator must set it."""
+
+
 class PublisherRefused(Exception):
     """The publisher refused the request (e.g. an invalid change); the message says why."""
 
@@ -32,7 +36,7 @@ class PublisherClient:
 
     async def _call(self, method: str, path: str, body: Optional[dict[str, Any]] = None) -> Any:
         if not self.configured:
-            raise PublisherUnavailable("no publisher token configured")
+            raise PublisherNotConfigured("no publisher token configured")
         try:
             answer = await self._http.request(method, path, json=body)
         except (httpx.TransportError, httpx.TimeoutException) as error:
@@ -52,10 +56,6 @@ class PublisherClient:
 
     async def changes(self) -> list[dict[str, Any]]:
         return (await self._call("GET", "/changes"))["changes"]
-
-    async def add_example(self, *, intent: str, text: str, author: str) -> dict[str, Any]:
-        return await self._call("POST", "/changes", {"kind": "add_example", "intent": intent, "text": text,
-                                                     "author": author})
 
     async def topics(self) -> dict[str, Any]:
         return await self._call("GET", "/topics")

@@ -20,30 +20,13 @@ from handoff.auth import guards
 from handoff.auth.guards import Principal
 from handoff.console.html import Raw, csrf_field, e, page, table
 from handoff.editor.inbox_pages import EDITOR_ROLES, LANGUAGE_LABELS, message_page
-from handoff.editor.publish_pages import UNAVAILABLE, _audit
+from handoff.editor import finnish
+from handoff.editor.finnish import MAX_EXAMPLE_CHARS
+from handoff.editor.publish_pages import _audit
 from handoff.editor.publisher import PublisherRefused, PublisherUnavailable
 
 LANGUAGES = ("fi", "sv", "en")
 TOPIC_KEY = re.compile(r"^[a-z0-9_]{1,64}$")
-MAX_EXAMPLE_CHARS = 300  # the publisher's limit (bot/publisher/content.py)
-REFUSALS = (  # the publisher's English reasons, in the editors' language
-    ("already under", "Sama esimerkki on jo aiheessa {tail}."),
-    ("already pending", "Sama muutos odottaa jo julkaisua."),
-    ("fit a chat bubble", "Vastaus on liian pitkä chat-kuplaan: {tail}"),
-    ("review date", "Tarkistuspäivä on annettava muodossa 2027-05-31."),
-    ("has no such example", "Aiheessa ei ole tätä esimerkkiä."),
-    ("an example has", f"Esimerkissä on oltava 1–{MAX_EXAMPLE_CHARS} merkkiä."),
-    ("cannot start with", "Esimerkki ei voi alkaa merkillä -, # tai /."),
-)
-
-
-def finnish_refusal(reason: str) -> str:
-    for marker, text in REFUSALS:
-        if marker in reason:
-            return text.format(tail=reason.split(marker, 1)[1].strip(" :;"))
-    return f"Muutosta ei hyväksytty: {reason}"
-
-
 def _count_cell(counts: dict[str, int]) -> str:
     per_language = [f"{language} {counts[language]}" for language in LANGUAGES if counts.get(language)]
     return ", ".join(per_language) if per_language else str(counts.get("all", 0))
@@ -54,8 +37,8 @@ async def topics_page(request: Request) -> HTTPResponse:
     user: Principal = request.ctx.user
     try:
         found = await request.app.ctx.publisher.topics()
-    except (PublisherUnavailable, PublisherRefused):
-        return message_page(request, "Aiheet", UNAVAILABLE, 503, "/editor/")
+    except (PublisherUnavailable, PublisherRefused) as error:
+        return message_page(request, "Aiheet", finnish.unavailable(error), 503, "/editor/")
     due = found.get("due") or []
     due_block = ("<h2>Tarkistettavat vastaukset</h2>"
                  '<p class="hint">Näiden vastausten tarkistuspäivä on mennyt. Tarkista vastaus ja päivitä päivä.</p>'
@@ -154,8 +137,8 @@ async def _topic(request: Request, key: str) -> dict[str, Any] | HTTPResponse:
         return await request.app.ctx.publisher.topic(key)
     except PublisherRefused:
         return message_page(request, "Ei löydy", "Aihetta ei ole.", 404, "/editor/topics")
-    except PublisherUnavailable:
-        return message_page(request, "Aihe", UNAVAILABLE, 503, "/editor/topics")
+    except PublisherUnavailable as error:
+        return message_page(request, "Aihe", finnish.unavailable(error), 503, "/editor/topics")
 
 
 async def _submit(request: Request, key: str, change: dict[str, Any], problem: Optional[str]) -> HTTPResponse:
@@ -169,9 +152,9 @@ async def _submit(request: Request, key: str, change: dict[str, Any], problem: O
     try:
         saved = await request.app.ctx.publisher.submit(change, author=user.username)
     except PublisherRefused as error:
-        return message_page(request, "Ei tallennettu", finnish_refusal(str(error)), 400, back)
-    except PublisherUnavailable:
-        return message_page(request, "Ei tallennettu", UNAVAILABLE, 503, back)
+        return message_page(request, "Ei tallennettu", finnish.reason(str(error)), 400, back)
+    except PublisherUnavailable as error:
+        return message_page(request, "Ei tallennettu", finnish.unavailable(error), 503, back)
     details = {"kind": change["kind"], "change": saved.get("id"), "language": change.get("language")}
     await _audit(request, "content.change", f"topic:{key}", {k: v for k, v in details.items() if v})
     return redirect(f"{back}?tallennettu=1", status=303)

@@ -3,8 +3,6 @@
 (function () {
   const POLL_MS = 3000;
   const RUNNING = new Set(["queued", "training", "evaluating"]);
-  const LABELS = {queued: "jonossa", training: "koulutetaan", evaluating: "arvioidaan",
-                  published: "julkaistu", rejected: "hylätty (tarkkuus laski)", failed: "epäonnistui"};
 
   function poll(section) {
     const id = section.dataset.job;
@@ -13,8 +11,8 @@
       .then(function (job) {
         if (!job) { return setTimeout(function () { poll(section); }, POLL_MS * 2); }
         section.dataset.state = job.state;
-        section.querySelector(".job-state").textContent = LABELS[job.state] || job.state;
-        section.querySelector(".job-step").textContent = (job.progress && job.progress.step) || "";
+        section.querySelector(".job-state").textContent = job.state_label || job.state;  // Finnish, from the hub
+        section.querySelector(".job-step").textContent = job.step_label || "";
         if (RUNNING.has(job.state)) {
           setTimeout(function () { poll(section); }, POLL_MS);
         } else {
