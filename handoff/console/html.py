@@ -75,7 +75,8 @@ def table(headers: Iterable[str], rows: Iterable[Iterable[Any]], *, empty: str =
         "<tr>" + "".join(f"<td>{cell if isinstance(cell, Raw) else e(cell)}</td>" for cell in row) + "</tr>"
         for row in rows
     )
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    # The wrapper scrolls a wide table sideways on a phone instead of widening the whole page.
+    return f'<div class="table-wrap"><table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>'
 
 
 class Raw(str):

@@ -102,12 +102,14 @@
     });
     present.textContent = "Tavoitettavissa nyt: " + data.present + " ohjaajaa";
     const emergencyWaiting = data.queue.some(function (i) { return i.level === "emergency"; });
-    alertBox.hidden = !emergencyWaiting;
+    const emergencyMine = data.mine.some(function (i) { return i.level === "emergency"; });
+    alertBox.textContent = emergencyWaiting ? "Uusi hätätilanne jonossa!" : "Hätätilanne keskustelussasi!";
+    alertBox.hidden = !(emergencyWaiting || emergencyMine);
     if (fresh) {
       alertBox.classList.remove("flash"); void alertBox.offsetWidth; alertBox.classList.add("flash");
       beep();
       document.title = "(!) Hätä – Jono";
-    } else if (!emergencyWaiting) {
+    } else if (!emergencyWaiting && !emergencyMine) {
       document.title = "Jono – Neuvo-konsoli";
     }
   }
