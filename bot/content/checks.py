@@ -9,7 +9,7 @@ import re
 from collections import Counter
 from datetime import date
 from pathlib import Path
-from typing import Dict, Iterable, List, Set, Tuple
+from typing import Dict, List, Set, Tuple
 
 import yaml
 from yaml.nodes import ScalarNode, SequenceNode
@@ -217,7 +217,3 @@ def check_usage(topics: Dict[str, Topic], content: ContentPaths) -> List[Finding
                     found.append(error(topic.examples_file, line,
                                        f"examples of {intent} in topic '{topic.key}', whose intent is {topic.intent}"))
     return found
-
-
-def examples_without_language(topics: Iterable[Topic]) -> bool:
-    return any(e.language is None for t in topics for e in t.examples)

@@ -23,7 +23,7 @@ from typing import Any, Callable, Dict, List, Optional
 from bot import paths
 from bot.publisher import content, gate
 from bot.publisher.store import Json, Store, now
-from bot.publisher.swap import SwapFailed, swap_model
+from bot.publisher.swap import swap_model
 from bot.publisher.training import train_snapshot
 
 log = logging.getLogger("neuvo.publisher")
@@ -161,7 +161,8 @@ class Publisher:
                                          diff=diff_text, progress={"step": "rejected"})
         model = self.trainer(tree, self.models_dir, f"{MODEL_PREFIX}{job_id}",
                              self.store.folder / "logs" / f"{job_id}.log", self._progress(job_id, "training"))
-        self._progress(job_id, "evaluating")("the served model" if not self._current_figures() else "the new model")
+        if not self._current_figures():
+            self._progress(job_id, "evaluating")("the served model")
         before = self._baseline()
         self._progress(job_id, "evaluating")("the new model")
         after = self.evaluator(model)
@@ -278,4 +279,4 @@ class Publisher:
                 old.unlink(missing_ok=True)
 
 
-__all__ = ["Publisher", "SwapFailed", "evaluate_in_child"]
+__all__ = ["Publisher", "evaluate_in_child"]
