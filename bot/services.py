@@ -78,6 +78,7 @@ class BotProcesses:
     # The bot environment's Python (the hub's tests start Rasa from .venv-hub).
     python: str = sys.executable
     children: List[subprocess.Popen] = field(default_factory=list)
+    publisher_url: Optional[str] = None  # set by start_publisher; the hub is pointed at it
 
     @property
     def rasa_url(self) -> str:
@@ -87,13 +88,14 @@ class BotProcesses:
     def actions_url(self) -> str:
         return f"http://127.0.0.1:{self.actions_port}"
 
-    def _spawn(self, name: str, command: List[str]) -> subprocess.Popen:
+    def _spawn(self, name: str, command: List[str], env: Optional[dict] = None) -> subprocess.Popen:
+        """One child process, its output in `<log_dir>/<name>.log` when there is a log folder."""
         stdout = None
         if self.log_dir is not None:
             self.log_dir.mkdir(parents=True, exist_ok=True)
             stdout = open(self.log_dir / f"{name}.log", "ab")
         child = subprocess.Popen(
-            command, cwd=paths.PROJECT_ROOT, env=_child_env(self.hub_token, self.publisher_token),
+            command, cwd=paths.PROJECT_ROOT, env=env or _child_env(self.hub_token, self.publisher_token),
             stdout=stdout, stderr=subprocess.STDOUT if stdout else None,
         )
         self.children.append(child)
@@ -126,17 +128,9 @@ class BotProcesses:
         if not hub_python.exists():
             raise RuntimeError(f"{HUB_PYTHON} is missing: run scripts/bootstrap.sh first")
         env = _child_env(self.hub_token, self.publisher_token)
-        env.setdefault("NEUVO_PUBLISHER_URL", f"http://127.0.0.1:{PUBLISHER_PORT}")
+        env.setdefault("NEUVO_PUBLISHER_URL", self.publisher_url or f"http://127.0.0.1:{PUBLISHER_PORT}")
         env.update({"NEUVO_RASA_URL": self.rasa_url, "NEUVO_HUB_PORT": str(port), "NEUVO_HUB_BOT_TOKEN": env[HUB_TOKEN_ENV]})
-        stdout = None
-        if self.log_dir is not None:
-            self.log_dir.mkdir(parents=True, exist_ok=True)
-            stdout = open(self.log_dir / "hub.log", "ab")
-        hub = subprocess.Popen(
-            [str(hub_python), "-m", "handoff", "serve", "--port", str(port)], cwd=paths.PROJECT_ROOT, env=env,
-            stdout=stdout, stderr=subprocess.STDOUT if stdout else None,
-        )
-        self.children.append(hub)
+        hub = self._spawn("hub", [str(hub_python), "-m", "handoff", "serve", "--port", str(port)], env)
         url = f"http://{os.environ.get('NEUVO_HUB_HOST', '127.0.0.1')}:{port}"
         wait_for_http(f"{url}/healthz", timeout, hub)
         return url
@@ -151,22 +145,13 @@ class BotProcesses:
             raise RuntimeError("the publisher needs a token (NEUVO_PUBLISHER_TOKEN)")
         env = _child_env(self.hub_token, self.publisher_token)
         env["NEUVO_RASA_URL"] = self.rasa_url
-        publisher = self._spawn_with_env("publisher", [
+        publisher = self._spawn("publisher", [
             self.python, "-m", "bot.publisher.server", "--port", str(port), "--model", str(self.model),
         ], env)
         url = f"http://127.0.0.1:{port}"
         wait_for_http(f"{url}/health", timeout, publisher)
+        self.publisher_url = url
         return url
-
-    def _spawn_with_env(self, name: str, command: List[str], env: dict) -> subprocess.Popen:
-        stdout = None
-        if self.log_dir is not None:
-            self.log_dir.mkdir(parents=True, exist_ok=True)
-            stdout = open(self.log_dir / f"{name}.log", "ab")
-        child = subprocess.Popen(command, cwd=paths.PROJECT_ROOT, env=env, stdout=stdout,
-                                 stderr=subprocess.STDOUT if stdout else None)
-        self.children.append(child)
-        return child
 
     def _endpoints_file(self) -> Path:
         """The endpoints file, rewritten when the action server uses another port.

@@ -23,6 +23,7 @@ from typing import Any, Callable, Dict, List, Optional
 from bot import paths
 from bot.publisher import content, gate
 from bot.publisher.store import Json, Store, now
+from bot.content.model import normalise_example
 from bot.publisher.swap import swap_model
 from bot.publisher.training import train_snapshot
 
@@ -72,7 +73,7 @@ class Publisher:
         """Validates against the live content and adds the change to the pending list."""
         valid = content.validate(self.root, change, self.store.pending())
         if valid["kind"] in ("add_example", "remove_example") and any(
-                c.get("kind") == valid["kind"] and c.get("text", "").lower() == valid["text"].lower()
+                c.get("kind") == valid["kind"] and normalise_example(c.get("text", "")) == normalise_example(valid["text"])
                 for c in self.store.pending()):
             raise content.ChangeError("the same change is already pending")
         return self.store.add_pending({**valid, "author": author})
@@ -118,10 +119,11 @@ class Publisher:
         self._wake.set()
 
     def _loop(self) -> None:
+        """Runs queued jobs; sleeps until publish/restore wakes it (cleared first, so no wake is lost)."""
         while not self._stop.is_set():
+            self._wake.clear()
             if self.run_next() is None:
-                self._wake.wait(timeout=5)
-                self._wake.clear()
+                self._wake.wait(timeout=60)  # a safety net only: every queued job sets the wake
 
     def run_next(self) -> Optional[Json]:
         """Runs the oldest queued job to its end; returns it (None when the queue is empty)."""
