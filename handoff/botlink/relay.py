@@ -1,15 +1,21 @@
 """Relaying stored resident messages to the bot, oldest first, each exactly once.
 
-The resident's message is stored before anything else (status `pending`).
-`relay_pending` then takes the oldest pending message with one
-compare-and-set (`pending` → `relaying`), sends it through the private
-channel, stores the replies under ids derived from the message (so a retry
-cannot store them twice) and marks it `done`, all in one transaction. When
-Rasa or the action server is down, the message goes back to `pending`, the
-resident is told once (phone number and 112), and the background retry task
+The resident's message is stored before anything else. When the bot owns
+the conversation and nothing older is on its way, it is stored `relaying`
+already (claimed: `handoff.hotpath.store_resident_message`); otherwise it
+is `pending`, and `relay_pending` takes the oldest with one compare-and-set
+(`pending` → `relaying`), never while an older one is being relayed. The
+message goes through the private channel; the replies are stored under ids
+derived from the message (so a retry cannot store them twice), with the
+message marked `done`, in one transaction, and then emitted. When Rasa or
+the action server is down, the message goes back to `pending`, the resident
+is told once (phone number and 112), and the background retry task
 (`handoff.botlink.retry`) relays it when the bot is back. The bot's channel
 de-duplicates by message id too, so even a hub crash between Rasa's answer
 and our commit is answered once.
+
+The per-message statements live in `handoff.hotpath` (built once, no ORM
+session): they are what the hub adds to every answer's latency.
 """
 from __future__ import annotations
 
@@ -19,13 +25,14 @@ from datetime import timedelta
 from typing import Any, Optional
 
 from sanic import Sanic
-from sqlalchemy import or_, select, update
+from sqlalchemy import select, update
 
 from handoff.botlink.client import BotAnswer, BotRejected, BotUnavailable
 from handoff.botlink.handoff import handle_handoff, parse_handoff
 from handoff.chat import texts
-from handoff.chat.push import push_status, push_unsent
+from handoff.chat.push import message_view, push_status, push_unsent
 from handoff.editor.capture import capture_unclear
+from handoff.hotpath import ConversationState, claim_next, conversation_state, store_bot_replies
 from handoff.messages import append_message
 from handoff.models import Conversation, Message, Owner, RelayStatus, Sender, utcnow
 
@@ -42,76 +49,69 @@ def stale_after(app: Sanic) -> timedelta:
     return timedelta(seconds=settings.rasa_timeout_seconds + settings.relay_grace_seconds)
 
 
-async def relay_pending(app: Sanic, conversation_id: str) -> None:
-    """Relays the conversation's pending messages while the bot owns it; safe to call any time."""
+async def relay_pending(app: Sanic, conversation_id: str, state: Optional[ConversationState] = None,
+                        claimed: Optional[tuple[int, str]] = None) -> None:
+    """Relays the conversation's pending messages while the bot owns it; safe to call any time.
+
+    The chat's hot path passes what its own write returned: `state`, the
+    conversation then (read again when absent, or when another relay held
+    the lock meanwhile), and `claimed`, (id, text) of a message it stored as
+    `relaying` already, which goes first.
+    """
     locks: dict[str, asyncio.Lock] = app.ctx.relay_locks
     lock = locks.setdefault(conversation_id, asyncio.Lock())
+    if lock.locked():
+        state = None
     try:
         async with lock:
-            if not await _send_pending_handback(app, conversation_id):
+            if state is None:
+                state = await conversation_state(app.ctx.engine, conversation_id)
+            if state is None:
                 return
-            while (message := await _claim_next(app, conversation_id)) is not None:
-                if not await _relay_one(app, conversation_id, message):
+            if state.handback_pending and state.owner == Owner.BOT.value:
+                if not await _send_pending_handback(app, conversation_id, state.language):
+                    return
+            bot_was_down = state.bot_unavailable
+            message = claimed or await claim_next(app.ctx.engine, conversation_id, stale_after(app))
+            while message is not None:
+                outcome = await _relay_one(app, conversation_id, message, state.language, bot_was_down)
+                if outcome is None:
                     break
+                bot_was_down = outcome
+                message = await claim_next(app.ctx.engine, conversation_id, stale_after(app))
     finally:
         if not lock.locked() and locks.get(conversation_id) is lock:
             locks.pop(conversation_id, None)
 
 
-async def _claim_next(app: Sanic, conversation_id: str) -> Optional[dict[str, Any]]:
-    """Takes the oldest pending message (one winner), or holds them if the bot is not the owner."""
-    stale = utcnow() - stale_after(app)
-    async with app.ctx.sessionmaker.begin() as session:
-        conversation = await session.get(Conversation, conversation_id)
-        if conversation is None:
-            return None
-        waiting = (Message.relay_status == RelayStatus.PENDING.value) | (
-            (Message.relay_status == RelayStatus.RELAYING.value) & (Message.relay_started_at < stale)
-        )
-        if conversation.owner != Owner.BOT.value:
-            # A person owns it now (or it is closed): the bot stays silent.
-            await session.execute(
-                update(Message).where(Message.conversation_id == conversation_id, waiting)
-                .values(relay_status=RelayStatus.HELD.value)
-            )
-            return None
-        message = await session.scalar(
-            select(Message).where(Message.conversation_id == conversation_id, waiting).order_by(Message.seq).limit(1)
-        )
-        if message is None:
-            return None
-        won = await session.scalar(
-            update(Message)
-            .where(Message.id == message.id, Message.relay_status == message.relay_status,
-                   or_(Message.relay_started_at.is_(None), Message.relay_started_at == message.relay_started_at))
-            .values(relay_status=RelayStatus.RELAYING.value, relay_started_at=utcnow(),
-                    relay_attempts=Message.relay_attempts + 1)
-            .returning(Message.id)
-        )
-        if won is None:
-            return None  # another relay (another hub instance) took it
-        relay_text = (message.payload or {}).get("relay_text") or message.text
-        return {"id": message.id, "text": relay_text, "language": conversation.language}
+async def _relay_one(app: Sanic, conversation_id: str, message: tuple[int, str], language: str,
+                     bot_was_down: bool) -> Optional[bool]:
+    """Sends one claimed message (id, text) and stores the answer; None when the bot is unreachable (stop).
 
-
-async def _relay_one(app: Sanic, conversation_id: str, message: dict[str, Any]) -> bool:
+    Returns whether the bot is still marked unavailable (False once it answered).
+    """
+    message_id, text = message
     try:
         answer = await app.ctx.bot.send(
-            conversation_id=conversation_id, message_id=str(message["id"]), text=message["text"],
-            metadata={"language": message["language"]},
+            conversation_id=conversation_id, message_id=str(message_id), text=text, metadata={"language": language},
         )
     except BotUnavailable as error:
-        if await _release(app, conversation_id, message["id"], RelayStatus.PENDING):
+        if await _release(app, conversation_id, message_id, RelayStatus.PENDING):
             log.warning("bot unavailable (%s) for conversation %s", error, pseudonym(conversation_id))
-        return False
+        return None
     except BotRejected as error:
         log.error("bot rejected a message (%s) in conversation %s", error, pseudonym(conversation_id))
-        await _release(app, conversation_id, message["id"], RelayStatus.FAILED)
-        return True
-    await _store_answer(app, conversation_id, message["id"], answer)
+        told = await _release(app, conversation_id, message_id, RelayStatus.FAILED)
+        return bot_was_down or told
+    if bot_was_down:
+        await push_status(app, conversation_id, bot="ok")
+    if any(parse_handoff(reply.get("custom")) is not None for reply in answer.messages):
+        await _store_handoff_answer(app, conversation_id, message_id, answer)
+    else:
+        await _store_plain_answer(app, conversation_id, message_id, answer)
     if not answer.duplicate:  # a re-delivery carries the first delivery's outcome: sampled once
-        await capture_unclear(app, text=message["text"], language=message["language"], nlu=answer.nlu)
-    return True
+        await capture_unclear(app, text=text, language=language, nlu=answer.nlu)
+    return False
 
 
 async def _release(app: Sanic, conversation_id: str, message_id: int, status: RelayStatus) -> bool:
@@ -139,12 +139,30 @@ async def _release(app: Sanic, conversation_id: str, message_id: int, status: Re
     return told
 
 
-async def _store_answer(app: Sanic, conversation_id: str, message_id: int, answer: BotAnswer) -> None:
+def _reply_parts(reply: dict[str, Any]) -> tuple[str, Optional[dict[str, Any]]]:
+    payload = {k: reply[k] for k in ("buttons", "custom", "image", "attachment") if reply.get(k)}
+    return str(reply.get("text") or ""), payload or None
+
+
+async def _store_plain_answer(app: Sanic, conversation_id: str, message_id: int, answer: BotAnswer) -> None:
+    """The usual answer (no handoff): stored with the message done in one transaction, then emitted."""
+    stored = await store_bot_replies(app.ctx.engine, conversation_id=conversation_id, message_id=message_id,
+                                     replies=[_reply_parts(reply) for reply in answer.messages])
+    sio = getattr(app.ctx, "sio", None)
+    if stored is not None and stored.emit_directly:
+        if sio is not None:
+            for reply in stored.messages:
+                await sio.emit("bot_uttered", message_view(reply), room=conversation_id)
+    else:
+        await push_unsent(app, conversation_id)
+
+
+async def _store_handoff_answer(app: Sanic, conversation_id: str, message_id: int, answer: BotAnswer) -> None:
+    """An answer that hands off: the queue, callbacks and what the resident is told (handle_handoff)."""
     async with app.ctx.sessionmaker.begin() as session:
         conversation = await session.get(Conversation, conversation_id, with_for_update=True)
         if conversation is None:
             return
-        was_down = conversation.bot_unavailable_since is not None
         conversation.bot_unavailable_since = None
         for index, reply in enumerate(answer.messages):
             request = parse_handoff(reply.get("custom"))
@@ -154,33 +172,31 @@ async def _store_answer(app: Sanic, conversation_id: str, message_id: int, answe
                     max_queue=app.ctx.settings.max_queue_length, now=utcnow(), key=f"{message_id}:{index}",
                 )
                 continue
-            payload = {k: reply[k] for k in ("buttons", "custom", "image", "attachment") if reply.get(k)}
+            text, payload = _reply_parts(reply)
             await append_message(
                 session, conversation_id=conversation_id, sender=Sender.BOT.value,
-                text=str(reply.get("text") or ""), client_msg_id=f"bot:{message_id}:{index}",
-                payload=payload or None,
+                text=text, client_msg_id=f"bot:{message_id}:{index}", payload=payload,
             )
         await session.execute(
             update(Message).where(Message.id == message_id)
             .values(relay_status=RelayStatus.DONE.value, relay_started_at=None)
         )
-    if was_down:
-        await push_status(app, conversation_id, bot="ok")
     await push_unsent(app, conversation_id)
 
 
-async def _send_pending_handback(app: Sanic, conversation_id: str) -> bool:
+async def _send_pending_handback(app: Sanic, conversation_id: str, language: str) -> bool:
     """Tells the bot about a hand-back it has not heard of; False if the bot is unreachable.
 
     The resident hears the bot's own welcome back; if the bot has none, or cannot
     be reached, the hub's short message instead (stored once per hand-back).
     """
     async with app.ctx.sessionmaker() as session:
-        conversation = await session.get(Conversation, conversation_id)
-        if conversation is None or not conversation.handback_pending or conversation.owner != Owner.BOT.value:
-            return True
-        event_id = f"handback-{conversation.next_seq}"
-        language = conversation.language
+        next_seq = await session.scalar(select(Conversation.next_seq).where(
+            Conversation.id == conversation_id, Conversation.handback_pending.is_(True),
+            Conversation.owner == Owner.BOT.value))
+    if next_seq is None:
+        return True  # told already (by another relay), or not the bot's any more
+    event_id = f"handback-{next_seq}"
     reached = True
     try:
         answer = await app.ctx.bot.send(conversation_id=conversation_id, message_id=event_id, event="handback",

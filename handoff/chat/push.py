@@ -7,8 +7,11 @@ attachments. Our extension adds `id`, `seq` and `sender` (bot, counsellor,
 system) to every message and `neuvo` for hub events, which a plain Rasa
 widget ignores.
 
-Delivery is at least once: emit first, then advance the conversation's
-watermark; clients drop a seq they already have.
+Delivery is at least once: `push_unsent` emits first, then advances the
+conversation's watermark; clients drop a seq they already have. The relay's
+usual answer moves the watermark in the transaction that stores it and then
+emits (`handoff.hotpath.store_bot_replies`): if the hub dies in between, the
+page reconnects and replays the history from its own last seq.
 """
 from __future__ import annotations
 
@@ -17,11 +20,12 @@ from typing import Any
 from sanic import Sanic
 from sqlalchemy import update
 
+from handoff.hotpath import StoredMessage
 from handoff.messages import messages_after
 from handoff.models import Conversation, Message, Sender
 
 
-def message_view(message: Message) -> dict[str, Any]:
+def message_view(message: Message | StoredMessage) -> dict[str, Any]:
     """One stored message as the page and Rasa widgets read it."""
     payload = message.payload or {}
     view: dict[str, Any] = {"id": message.id, "seq": message.seq, "sender": message.sender, "text": message.text}

@@ -36,8 +36,9 @@ from handoff.chat import codes
 from handoff.chat.background import spawn
 from handoff.chat.callbacks import parse_form, record_callback
 from handoff.chat.push import message_view, push_unsent
-from handoff.messages import append_message, create_conversation, messages_after
-from handoff.models import Conversation, Owner, RelayStatus, Sender, utcnow
+from handoff.hotpath import store_resident_message
+from handoff.messages import ConversationClosed, UnknownConversation, create_conversation, messages_after
+from handoff.models import Conversation, RelayStatus, utcnow
 
 log = logging.getLogger("neuvo.hub.chat")
 LANGUAGES = ("fi", "sv", "en")
@@ -189,33 +190,28 @@ class ChatEvents:
             return
         title = extension.get("title")
         shown = title.strip()[:200] if isinstance(title, str) and title.strip() else message
-        async with self.sessionmaker.begin() as session:
-            conversation = await session.get(Conversation, conversation_id)
-            if conversation is None:
-                return await self.error(sid, "unknown_conversation", client_msg_id=client_msg_id)
-            if conversation.owner == Owner.CLOSED.value:
-                return await self.error(sid, "conversation_closed", client_msg_id=client_msg_id)
-            appended = await append_message(
-                session, conversation_id=conversation_id, sender=Sender.RESIDENT.value, text=shown,
+        try:
+            stored = await store_resident_message(
+                self.app.ctx.engine, conversation_id=conversation_id, text=shown,
                 client_msg_id=client_msg_id or f"srv-{uuid.uuid4().hex}",
                 payload={"relay_text": message} if shown != message else None,
             )
-            if appended.created:
-                appended.message.relay_status = (
-                    RelayStatus.PENDING.value if conversation.owner == Owner.BOT.value else RelayStatus.HELD.value
-                )
-            stored = appended.message
+        except UnknownConversation:
+            return await self.error(sid, "unknown_conversation", client_msg_id=client_msg_id)
+        except ConversationClosed:
+            return await self.error(sid, "conversation_closed", client_msg_id=client_msg_id)
+        view = message_view(stored.message)
         await self.sio.emit("neuvo_ack", {
-            "client_msg_id": client_msg_id, "id": stored.id, "seq": stored.seq, "duplicate": not appended.created,
+            "client_msg_id": client_msg_id, "id": view["id"], "seq": view["seq"], "duplicate": not stored.created,
         }, to=sid)
-        if appended.created:
-            await self.sio.emit("neuvo_message", message_view(stored), room=conversation_id, skip_sid=sid)
-            if stored.relay_status == RelayStatus.HELD.value:
-                triage_soon(self.app, conversation_id, stored.id)  # the bot does not see it: triage it still
-            self._relay_soon(conversation_id)
-
-    def _relay_soon(self, conversation_id: str) -> None:
-        spawn(self.app, relay_pending(self.app, conversation_id))
+        if stored.state is None:
+            return  # a retry: stored and answered the first time
+        await self.sio.emit("neuvo_message", view, room=conversation_id, skip_sid=sid)
+        if stored.message.relay_status == RelayStatus.HELD.value:
+            triage_soon(self.app, conversation_id, stored.message.id)  # the bot does not see it: triage it still
+        else:
+            claimed = (stored.message.id, message) if stored.claimed else None  # the typed text, not a title
+            spawn(self.app, relay_pending(self.app, conversation_id, stored.state, claimed))
 
     async def resume(self, sid: str, data: Any = None) -> None:
         conversation_id = await self._conversation_id(sid)

@@ -1,0 +1,261 @@
+"""The statements every resident message pays for: built once, run on a plain connection.
+
+Why not the ORM session like the rest of the hub: on these 2-core machines,
+building a statement per call cost about 0.7 ms and the session layer about
+0.5 ms more per statement (measured with SQLite and PostgreSQL), and a
+relayed message took about 20 statements, so the hub added more than its
+10 % of the bot's latency (docs/benchmarks.md, Hub load). Here a message
+the bot answers costs three short transactions: store it (2 statements),
+claim it (1), store the replies with the message done and the delivery
+watermark moved (4), and one more after the reply has gone out (claiming
+the next, usually none).
+
+The invariants are those of `handoff.messages.append_message`: a client
+message id is stored once per conversation (the unique constraint; the
+transaction that tried a second copy rolls back whole, its sequence number
+included), and numbers come from one atomic UPDATE of the conversation.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any, Optional
+
+from sqlalchemy import DateTime, Integer, String, Text, bindparam, case, exists, insert, literal, null, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+
+from handoff.messages import ConversationClosed, UnknownConversation
+from handoff.models import Conversation, Message, Owner, RelayStatus, Sender, utcnow
+
+
+@dataclass(frozen=True)
+class ConversationState:
+    """What the relay needs to know of a conversation, returned by the statement that wrote to it."""
+
+    owner: str
+    language: str
+    handback_pending: bool
+    bot_unavailable: bool
+
+
+@dataclass(frozen=True)
+class StoredMessage:
+    """A stored message, as `handoff.chat.push.message_view` reads it."""
+
+    id: int
+    seq: int
+    sender: str
+    text: str
+    client_msg_id: Optional[str]
+    payload: Optional[dict[str, Any]]
+    created_at: Optional[datetime]
+    relay_status: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class StoredResident:
+    message: StoredMessage
+    created: bool  # False for a retry: the first copy, already relayed or held
+    state: Optional[ConversationState]  # the conversation when it was stored (None for a retry)
+
+    @property
+    def claimed(self) -> bool:
+        """Stored as `relaying`: the caller relays it at once, without a claim (see store_resident_message)."""
+        return self.created and self.message.relay_status == RelayStatus.RELAYING.value
+
+
+_STATE = (Conversation.owner, Conversation.language, Conversation.handback_pending,
+          Conversation.bot_unavailable_since)
+_MESSAGE = (Message.id, Message.seq, Message.sender, Message.text, Message.client_msg_id, Message.payload,
+            Message.created_at, Message.relay_status)
+
+_ON_ITS_WAY = Message.relay_status.in_((RelayStatus.PENDING.value, RelayStatus.RELAYING.value))
+_NEXT_SEQ = (
+    update(Conversation)
+    .where(Conversation.id == bindparam("cid"), Conversation.owner != Owner.CLOSED.value)
+    .values(next_seq=Conversation.next_seq + 1)
+    .returning((Conversation.next_seq - 1).label("seq"), *_STATE)
+)
+_INSERT = insert(Message).returning(Message.id, sort_by_parameter_order=True)
+# A resident message for the bot: `relaying` at once (claimed) when nothing older of the
+# conversation is on its way to the bot, else `pending`. A statement of its own, after
+# _NEXT_SEQ: the conversation's row is locked by then, so on PostgreSQL too this
+# statement's snapshot sees every earlier message of the conversation.
+_IN_FLIGHT = exists().where(Message.conversation_id == bindparam("cid"), _ON_ITS_WAY)
+_INSERT_FOR_BOT = insert(Message).from_select(
+    ["conversation_id", "seq", "client_msg_id", "sender", "text", "payload", "created_at",
+     "relay_status", "relay_started_at", "relay_attempts"],
+    select(
+        bindparam("cid", type_=String), bindparam("seq", type_=Integer), bindparam("client_msg_id", type_=String),
+        literal(Sender.RESIDENT.value), bindparam("text", type_=Text), bindparam("payload", type_=Message.payload.type),
+        bindparam("now", type_=DateTime(timezone=True)),
+        case((_IN_FLIGHT, RelayStatus.PENDING.value), else_=RelayStatus.RELAYING.value),
+        case((_IN_FLIGHT, null()), else_=bindparam("now", type_=DateTime(timezone=True))),
+        case((_IN_FLIGHT, 0), else_=1),
+    ),
+).returning(Message.id, Message.relay_status)
+_BY_CLIENT_ID = select(*_MESSAGE).where(Message.conversation_id == bindparam("cid"),
+                                        Message.client_msg_id == bindparam("client_id"))
+_OWNER = select(Conversation.owner).where(Conversation.id == bindparam("cid"))
+_READ_STATE = select(*_STATE).where(Conversation.id == bindparam("cid"))
+
+_WAITING = (Message.relay_status == RelayStatus.PENDING.value) | (
+    (Message.relay_status == RelayStatus.RELAYING.value) & (Message.relay_started_at < bindparam("stale"))
+)
+_OWNER_NOW = select(Conversation.owner).where(Conversation.id == bindparam("cid")).scalar_subquery()
+# The oldest message on its way to the bot: claimed only when it is waiting, so
+# while it is being relayed (by any hub instance), the next one waits its turn.
+_OLDEST_ON_ITS_WAY = (select(Message.id).where(Message.conversation_id == bindparam("cid"), _ON_ITS_WAY)
+                      .order_by(Message.seq).limit(1).scalar_subquery())
+_CLAIM = (
+    update(Message)
+    # `_WAITING` on the row itself: a second relay (another hub instance) finds it taken.
+    .where(Message.id == _OLDEST_ON_ITS_WAY, _WAITING, _OWNER_NOW == Owner.BOT.value)
+    .values(relay_status=RelayStatus.RELAYING.value, relay_started_at=bindparam("now"),
+            relay_attempts=Message.relay_attempts + 1)
+    .returning(Message.id, Message.text, Message.payload)
+)
+_HOLD = (
+    update(Message)
+    .where(Message.conversation_id == bindparam("cid"), _WAITING, _OWNER_NOW != Owner.BOT.value)
+    .values(relay_status=RelayStatus.HELD.value)
+)
+_NEXT_SEQS = (
+    update(Conversation).where(Conversation.id == bindparam("cid"))
+    .values(next_seq=Conversation.next_seq + bindparam("count"), bot_unavailable_since=None)
+    .returning(Conversation.next_seq - 1)
+)
+_DONE = (update(Message).where(Message.id == bindparam("message_id"))
+         .values(relay_status=RelayStatus.DONE.value, relay_started_at=None))
+_UNSENT_BEFORE = exists().where(
+    Message.conversation_id == bindparam("cid"), Message.sender != Sender.RESIDENT.value,
+    Message.seq > Conversation.delivered_seq, Message.seq < bindparam("first"),
+)
+_MOVE_WATERMARK = (update(Conversation).where(Conversation.id == bindparam("cid"), ~_UNSENT_BEFORE)
+                   .values(delivered_seq=bindparam("last")).returning(Conversation.id))
+
+
+def _state(row: Any) -> ConversationState:
+    return ConversationState(owner=row.owner, language=row.language, handback_pending=bool(row.handback_pending),
+                             bot_unavailable=row.bot_unavailable_since is not None)
+
+
+async def store_resident_message(
+    engine: AsyncEngine, *, conversation_id: str, text: str, client_msg_id: str,
+    payload: Optional[dict[str, Any]] = None,
+) -> StoredResident:
+    """Stores a resident's chat message: for the bot when it owns the conversation, else `held`.
+
+    The usual case, the bot owns it and nothing older is on its way to the
+    bot, stores the message as `relaying` already (claimed by the caller:
+    it saves the claim statement on every message's path). Otherwise it is
+    `pending` and the relay takes it in order. The conversation's row is
+    locked by the first UPDATE, so two messages of one conversation cannot
+    both find nothing in flight. Raises UnknownConversation or
+    ConversationClosed (a retry of a message stored before closing still
+    gets its first copy).
+    """
+    try:
+        async with engine.begin() as connection:
+            row = (await connection.execute(_NEXT_SEQ, {"cid": conversation_id})).first()
+            if row is None:
+                found = await _by_client_id(connection, conversation_id, client_msg_id)
+                if found is not None:
+                    return StoredResident(found, created=False, state=None)
+                if await connection.scalar(_OWNER, {"cid": conversation_id}) is None:
+                    raise UnknownConversation(conversation_id)
+                raise ConversationClosed(conversation_id)
+            values = dict(conversation_id=conversation_id, seq=row.seq, client_msg_id=client_msg_id,
+                          sender=Sender.RESIDENT.value, text=text, payload=payload, created_at=utcnow())
+            if row.owner == Owner.BOT.value and not row.handback_pending:  # (the bot hears of a hand-back first)
+                inserted = (await connection.execute(_INSERT_FOR_BOT, {
+                    "cid": conversation_id, "seq": row.seq, "client_msg_id": client_msg_id, "text": text,
+                    "payload": payload, "now": values["created_at"]})).one()
+                message_id, values["relay_status"] = inserted.id, inserted.relay_status
+            else:
+                values["relay_status"] = (RelayStatus.PENDING.value if row.owner == Owner.BOT.value
+                                          else RelayStatus.HELD.value)
+                message_id = await connection.scalar(_INSERT, values)
+    except IntegrityError:
+        async with engine.connect() as connection:
+            found = await _by_client_id(connection, conversation_id, client_msg_id)
+        if found is None:
+            raise
+        return StoredResident(found, created=False, state=None)
+    del values["conversation_id"]
+    return StoredResident(StoredMessage(id=message_id, **values), created=True, state=_state(row))
+
+
+async def _by_client_id(connection: AsyncConnection, conversation_id: str, client_id: str) -> Optional[StoredMessage]:
+    row = (await connection.execute(_BY_CLIENT_ID, {"cid": conversation_id, "client_id": client_id})).first()
+    return None if row is None else StoredMessage(**row._asdict())
+
+
+async def conversation_state(engine: AsyncEngine, conversation_id: str) -> Optional[ConversationState]:
+    async with engine.connect() as connection:
+        row = (await connection.execute(_READ_STATE, {"cid": conversation_id})).first()
+    return None if row is None else _state(row)
+
+
+async def claim_next(engine: AsyncEngine, conversation_id: str, stale_after: timedelta) -> Optional[tuple[int, str]]:
+    """The oldest waiting message as (id, text for the bot), now `relaying`; None when there is none.
+
+    Messages go to the bot one at a time, in order: none is claimed while an
+    older one is being relayed. A message left `relaying` longer than `stale_after` was left by a crashed
+    or stuck relay and is taken again. When a person owns the conversation (or
+    it is closed), waiting messages are held instead: the bot stays silent.
+    """
+    now = utcnow()
+    params = {"cid": conversation_id, "stale": now - stale_after, "now": now}
+    async with engine.begin() as connection:
+        claimed = (await connection.execute(_CLAIM, params)).first()
+        if claimed is None:
+            await connection.execute(_HOLD, {"cid": conversation_id, "stale": params["stale"]})
+            return None
+    return claimed.id, (claimed.payload or {}).get("relay_text") or claimed.text
+
+
+@dataclass(frozen=True)
+class StoredReplies:
+    messages: list[StoredMessage]
+    # True when nothing older was waiting to be sent: the caller emits `messages`
+    # itself (the watermark covers them already); else it calls push_unsent.
+    emit_directly: bool
+
+
+async def store_bot_replies(
+    engine: AsyncEngine, *, conversation_id: str, message_id: int,
+    replies: list[tuple[str, Optional[dict[str, Any]]]],
+) -> Optional[StoredReplies]:
+    """Stores the bot's replies to one message, marks the message done and takes over the replies' delivery.
+
+    Client ids are `bot:<message id>:<index>`: a second copy of the same
+    answer (a relay thought stuck that finished after all) fails on the unique
+    constraint, and then only the message is marked done: the first copy
+    stands (returns None, the caller pushes what is unsent). The watermark
+    moves past the replies only when no earlier non-resident message is
+    unsent; by then the conversation's row is locked by the first UPDATE, so
+    every earlier number's message has been committed and is seen.
+    """
+    try:
+        async with engine.begin() as connection:
+            last = await connection.scalar(_NEXT_SEQS, {"cid": conversation_id, "count": len(replies)})
+            if last is None:
+                return None
+            first, now = last - len(replies) + 1, utcnow()
+            rows = [dict(conversation_id=conversation_id, seq=first + index, client_msg_id=f"bot:{message_id}:{index}",
+                         sender=Sender.BOT.value, text=text, payload=payload, created_at=now)
+                    for index, (text, payload) in enumerate(replies)]
+            ids = list(await connection.scalars(_INSERT, rows)) if rows else []
+            await connection.execute(_DONE, {"message_id": message_id})
+            moved = await connection.scalar(_MOVE_WATERMARK, {"cid": conversation_id, "first": first, "last": last})
+    except IntegrityError:
+        async with engine.begin() as connection:
+            await connection.execute(_DONE, {"message_id": message_id})
+        return None
+    messages = []
+    for message_id_, row in zip(ids, rows):
+        del row["conversation_id"]
+        messages.append(StoredMessage(id=message_id_, **row))
+    return StoredReplies(messages, emit_directly=moved is not None)
