@@ -69,12 +69,15 @@ class PhaseResult:
     wall_seconds: float = 0.0
     peak_rss_mb: float = 0.0
     hub_cpu_seconds: float = 0.0
+    # The load generator's own CPU (this process): if it nears a core, its clients add latency of their own.
+    client_cpu_seconds: float = 0.0
 
     def merge(self, other: "PhaseResult") -> None:
         self.latencies += other.latencies
         self.sent += other.sent
         self.errors.update(other.errors)
         self.wall_seconds += other.wall_seconds
+        self.client_cpu_seconds += other.client_cpu_seconds
 
     def summary(self) -> dict[str, Any]:
         ordered = sorted(self.latencies)
@@ -84,7 +87,14 @@ class PhaseResult:
             "handoffs": self.handoffs, "counsellor_answers": self.counsellor_answers,
             "wall_seconds": round(self.wall_seconds, 1), "peak_rss_mb": round(self.peak_rss_mb, 1),
             "hub_cpu_ms_per_message": round(1000 * self.hub_cpu_seconds / self.sent, 1) if self.sent else 0.0,
+            "client_cpu_ms_per_message": round(1000 * self.client_cpu_seconds / self.sent, 1) if self.sent else 0.0,
         }
+
+
+def start_offset(index: int, n: int, think: float) -> float:
+    """When resident `index` arrives: spread evenly over one think time, so the offered load is
+    steady from the start (N residents all writing in the same second would measure a burst)."""
+    return index * max(think, 1.0) / n
 
 
 def percentile(ordered: list[float], q: float) -> float:
@@ -111,7 +121,7 @@ async def direct_phase(rasa_url: str, token: str, n: int, messages: int, think: 
     async with httpx.AsyncClient(base_url=rasa_url, headers={"Authorization": f"Bearer {token}"},
                                  timeout=timeout, limits=limits) as http:
         async def one(index: int) -> None:
-            await asyncio.sleep(index * 0.01)  # the same ramp as the hub phase
+            await asyncio.sleep(start_offset(index, n, think))  # the same arrivals as the hub phase
             for k, text in enumerate(script(index, messages)):
                 result.sent += 1
                 started = time.monotonic()
@@ -128,12 +138,13 @@ async def direct_phase(rasa_url: str, token: str, n: int, messages: int, think: 
                 result.latencies.append(time.monotonic() - started)
                 await asyncio.sleep(think)
 
-        started = time.monotonic()
+        started, cpu_before = time.monotonic(), time.process_time()
         try:
             await asyncio.wait_for(asyncio.gather(*(one(i) for i in range(n))), timeout)
         except asyncio.TimeoutError:
             result.errors["phase timeout"] += 1
         result.wall_seconds = time.monotonic() - started
+        result.client_cpu_seconds = time.process_time() - cpu_before
     return result
 
 
@@ -229,10 +240,10 @@ async def run_hub_phase(rasa_url: str, token: str, n: int, messages: int, think:
         residents = [SimResident(hub.url, name=f"n{n}r{i}") for i in range(n)]
 
         async def start_one(index: int) -> None:
-            await asyncio.sleep(index * 0.01)
+            await asyncio.sleep(start_offset(index, n, think))
             await resident_conversation(residents[index], script(index, messages), think, timeout / 2, result)
 
-        started, cpu_before = time.monotonic(), hub.cpu_seconds()
+        started, cpu_before, client_before = time.monotonic(), hub.cpu_seconds(), time.process_time()
         try:
             outcomes = await asyncio.wait_for(
                 asyncio.gather(*(start_one(i) for i in range(n)), return_exceptions=True), timeout)
@@ -240,6 +251,7 @@ async def run_hub_phase(rasa_url: str, token: str, n: int, messages: int, think:
             outcomes = [asyncio.TimeoutError("phase timeout")]
         result.wall_seconds = time.monotonic() - started
         result.hub_cpu_seconds = hub.cpu_seconds() - cpu_before
+        result.client_cpu_seconds = time.process_time() - client_before
         for outcome in outcomes:
             if isinstance(outcome, BaseException):
                 result.errors[type(outcome).__name__] += 1
@@ -276,7 +288,11 @@ def pick_model(explicit: Optional[str]) -> tuple[Path, bool]:
     return newest, False
 
 
-async def run(ns: list[int], messages: int, think: float, timeout: float, model: Path,
+def result_key(n: int, think: float) -> str:
+    return f"{n} @ {think:g} s"
+
+
+async def run(ns: list[int], messages: int, thinks: list[float], timeout: float, model: Path,
               database_url: Optional[str], bot_url: Optional[str], token: Optional[str]) -> dict[str, Any]:
     from bot.services import BotProcesses
 
@@ -293,20 +309,24 @@ async def run(ns: list[int], messages: int, think: float, timeout: float, model:
     results: dict[str, Any] = {}
     try:
         await direct_phase(bot_url, token, 2, 1, 0.0, timeout, f"{run_id}-warm")  # load the pipeline once
-        for n in ns:
-            # direct, hub, direct: the bot's latency drifts on a shared machine, and
-            # the hub phase is compared with both sides of it.
-            print(f"N={n}: direct ...", flush=True)
-            direct = await direct_phase(bot_url, token, n, messages, think, timeout, f"{run_id}a")
-            print(f"N={n}: hub ...", flush=True)
-            hub = await run_hub_phase(bot_url, token, n, messages, think, timeout, work / f"hub-{n}", database_url)
-            print(f"N={n}: direct again ...", flush=True)
-            direct.merge(await direct_phase(bot_url, token, n, messages, think, timeout, f"{run_id}b"))
-            d, h = direct.summary(), hub.summary()
-            results[str(n)] = {"direct": d, "hub": h,
-                               "overhead_p50": round(h["p50_ms"] / d["p50_ms"] - 1, 3) if d["p50_ms"] else None,
-                               "overhead_p95": round(h["p95_ms"] / d["p95_ms"] - 1, 3) if d["p95_ms"] else None}
-            print(json.dumps({n: results[str(n)]}), flush=True)
+        for think in thinks:
+            for n in ns:
+                key = result_key(n, think)
+                # direct, hub, direct: the bot's latency drifts on a shared machine, and
+                # the hub phase is compared with both sides of it.
+                print(f"{key}: direct ...", flush=True)
+                direct = await direct_phase(bot_url, token, n, messages, think, timeout, f"{run_id}a{think:g}")
+                print(f"{key}: hub ...", flush=True)
+                hub = await run_hub_phase(bot_url, token, n, messages, think, timeout,
+                                          work / f"hub-{n}-{think:g}", database_url)
+                print(f"{key}: direct again ...", flush=True)
+                direct.merge(await direct_phase(bot_url, token, n, messages, think, timeout, f"{run_id}b{think:g}"))
+                d, h = direct.summary(), hub.summary()
+                results[key] = {
+                    "residents": n, "think": think, "direct": d, "hub": h,
+                    "overhead_p50": round(h["p50_ms"] / d["p50_ms"] - 1, 3) if d["p50_ms"] else None,
+                    "overhead_p95": round(h["p95_ms"] / d["p95_ms"] - 1, 3) if d["p95_ms"] else None}
+                print(json.dumps({key: results[key]}), flush=True)
     finally:
         if processes is not None:
             processes.stop()
@@ -317,10 +337,13 @@ def main(argv: Optional[list[str]] = None, docs: Path = ROOT / "docs" / "benchma
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--residents", type=int, nargs="+", default=[50, 200])
     parser.add_argument("--messages", type=int, default=3, help="messages per resident")
-    parser.add_argument("--think", type=float, default=1.0, help="seconds between a reply and the next message")
+    parser.add_argument("--think", type=float, nargs="+", default=[15.0, 1.0],
+                        help="seconds between a reply and the next message (several: a row each); 15 s is "
+                             "a resident typing, 1 s offers far more than the bot answers")
     parser.add_argument("--timeout", type=float, default=600, help="bound per phase, seconds")
     parser.add_argument("--model", help="model archive (default: the tree's, else the newest)")
-    parser.add_argument("--database-url", help="hub database (default: a fresh SQLite file per N)")
+    parser.add_argument("--database-url", help="hub database, e.g. postgresql+asyncpg://... "
+                                                 "(default: a fresh SQLite file per row)")
     parser.add_argument("--bot-url", help=argparse.SUPPRESS)  # an already running Rasa (with --token)
     parser.add_argument("--token", help=argparse.SUPPRESS)
     parser.add_argument("--write", action="store_true", help="write the section into docs/benchmarks.md")

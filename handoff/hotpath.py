@@ -5,10 +5,10 @@ building a statement per call cost about 0.7 ms and the session layer about
 0.5 ms more per statement (measured with SQLite and PostgreSQL), and a
 relayed message took about 20 statements, so the hub added more than its
 10 % of the bot's latency (docs/benchmarks.md, Hub load). Here a message
-the bot answers costs three short transactions: store it (2 statements),
-claim it (1), store the replies with the message done and the delivery
-watermark moved (4), and one more after the reply has gone out (claiming
-the next, usually none).
+the bot answers costs two short transactions on its way: store (and
+usually claim) it, 2 statements; store the replies with the message done
+and the delivery watermark moved, 3 statements; and one more after the
+reply has gone out (claiming the next, usually none).
 
 The invariants are those of `handoff.messages.append_message`: a client
 message id is stored once per conversation (the unique constraint; the
@@ -51,6 +51,15 @@ class StoredMessage:
     payload: Optional[dict[str, Any]]
     created_at: Optional[datetime]
     relay_status: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class Claimed:
+    """A resident message now `relaying`: what the relay sends and stores the answer under."""
+
+    id: int
+    seq: int
+    text: str  # for the bot: a pressed button's payload rather than the title shown
 
 
 @dataclass(frozen=True)
@@ -114,26 +123,32 @@ _CLAIM = (
     .where(Message.id == _OLDEST_ON_ITS_WAY, _WAITING, _OWNER_NOW == Owner.BOT.value)
     .values(relay_status=RelayStatus.RELAYING.value, relay_started_at=bindparam("now"),
             relay_attempts=Message.relay_attempts + 1)
-    .returning(Message.id, Message.text, Message.payload)
+    .returning(Message.id, Message.seq, Message.text, Message.payload)
 )
 _HOLD = (
     update(Message)
     .where(Message.conversation_id == bindparam("cid"), _WAITING, _OWNER_NOW != Owner.BOT.value)
     .values(relay_status=RelayStatus.HELD.value)
 )
-_NEXT_SEQS = (
+# The replies' numbers, and the delivery watermark moved past them when the message they
+# answer is the newest and everything before it has been delivered: then the caller emits
+# them itself. Only the row's own columns decide, so on PostgreSQL too the test is made on
+# the row as it is after any transaction that held its lock (a subquery would not be).
+_REPLY_SEQS = (
     update(Conversation).where(Conversation.id == bindparam("cid"))
-    .values(next_seq=Conversation.next_seq + bindparam("count"), bot_unavailable_since=None)
-    .returning(Conversation.next_seq - 1)
+    .values(
+        next_seq=Conversation.next_seq + bindparam("count"), bot_unavailable_since=None,
+        delivered_seq=case(
+            ((Conversation.delivered_seq >= bindparam("answered_seq") - 1)
+             & (Conversation.next_seq == bindparam("answered_seq") + 1),
+             Conversation.next_seq + bindparam("count") - 1),
+            else_=Conversation.delivered_seq,
+        ),
+    )
+    .returning((Conversation.next_seq - 1).label("last"), Conversation.delivered_seq)
 )
 _DONE = (update(Message).where(Message.id == bindparam("message_id"))
          .values(relay_status=RelayStatus.DONE.value, relay_started_at=None))
-_UNSENT_BEFORE = exists().where(
-    Message.conversation_id == bindparam("cid"), Message.sender != Sender.RESIDENT.value,
-    Message.seq > Conversation.delivered_seq, Message.seq < bindparam("first"),
-)
-_MOVE_WATERMARK = (update(Conversation).where(Conversation.id == bindparam("cid"), ~_UNSENT_BEFORE)
-                   .values(delivered_seq=bindparam("last")).returning(Conversation.id))
 
 
 def _state(row: Any) -> ConversationState:
@@ -198,8 +213,8 @@ async def conversation_state(engine: AsyncEngine, conversation_id: str) -> Optio
     return None if row is None else _state(row)
 
 
-async def claim_next(engine: AsyncEngine, conversation_id: str, stale_after: timedelta) -> Optional[tuple[int, str]]:
-    """The oldest waiting message as (id, text for the bot), now `relaying`; None when there is none.
+async def claim_next(engine: AsyncEngine, conversation_id: str, stale_after: timedelta) -> Optional[Claimed]:
+    """The oldest waiting message, now `relaying`; None when there is none.
 
     Messages go to the bot one at a time, in order: none is claimed while an
     older one is being relayed. A message left `relaying` longer than `stale_after` was left by a crashed
@@ -213,7 +228,7 @@ async def claim_next(engine: AsyncEngine, conversation_id: str, stale_after: tim
         if claimed is None:
             await connection.execute(_HOLD, {"cid": conversation_id, "stale": params["stale"]})
             return None
-    return claimed.id, (claimed.payload or {}).get("relay_text") or claimed.text
+    return Claimed(claimed.id, claimed.seq, (claimed.payload or {}).get("relay_text") or claimed.text)
 
 
 @dataclass(frozen=True)
@@ -225,7 +240,7 @@ class StoredReplies:
 
 
 async def store_bot_replies(
-    engine: AsyncEngine, *, conversation_id: str, message_id: int,
+    engine: AsyncEngine, *, conversation_id: str, answered: Claimed,
     replies: list[tuple[str, Optional[dict[str, Any]]]],
 ) -> Optional[StoredReplies]:
     """Stores the bot's replies to one message, marks the message done and takes over the replies' delivery.
@@ -234,28 +249,28 @@ async def store_bot_replies(
     answer (a relay thought stuck that finished after all) fails on the unique
     constraint, and then only the message is marked done: the first copy
     stands (returns None, the caller pushes what is unsent). The watermark
-    moves past the replies only when no earlier non-resident message is
-    unsent; by then the conversation's row is locked by the first UPDATE, so
-    every earlier number's message has been committed and is seen.
+    moves past the replies only when the answered message is the newest and
+    all before it was delivered (see _REPLY_SEQS); else `emit_directly` is
+    False and the caller's push_unsent sends everything unsent, in order.
     """
     try:
         async with engine.begin() as connection:
-            last = await connection.scalar(_NEXT_SEQS, {"cid": conversation_id, "count": len(replies)})
-            if last is None:
+            row = (await connection.execute(_REPLY_SEQS, {
+                "cid": conversation_id, "count": len(replies), "answered_seq": answered.seq})).first()
+            if row is None:
                 return None
-            first, now = last - len(replies) + 1, utcnow()
-            rows = [dict(conversation_id=conversation_id, seq=first + index, client_msg_id=f"bot:{message_id}:{index}",
+            first, now = row.last - len(replies) + 1, utcnow()
+            rows = [dict(conversation_id=conversation_id, seq=first + index, client_msg_id=f"bot:{answered.id}:{index}",
                          sender=Sender.BOT.value, text=text, payload=payload, created_at=now)
                     for index, (text, payload) in enumerate(replies)]
             ids = list(await connection.scalars(_INSERT, rows)) if rows else []
-            await connection.execute(_DONE, {"message_id": message_id})
-            moved = await connection.scalar(_MOVE_WATERMARK, {"cid": conversation_id, "first": first, "last": last})
+            await connection.execute(_DONE, {"message_id": answered.id})
     except IntegrityError:
         async with engine.begin() as connection:
-            await connection.execute(_DONE, {"message_id": message_id})
+            await connection.execute(_DONE, {"message_id": answered.id})
         return None
     messages = []
-    for message_id_, row in zip(ids, rows):
-        del row["conversation_id"]
-        messages.append(StoredMessage(id=message_id_, **row))
-    return StoredReplies(messages, emit_directly=moved is not None)
+    for message_id, row_values in zip(ids, rows):
+        del row_values["conversation_id"]
+        messages.append(StoredMessage(id=message_id, **row_values))
+    return StoredReplies(messages, emit_directly=row.delivered_seq == row.last)

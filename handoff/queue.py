@@ -6,9 +6,9 @@ from typing import Any, Optional
 from sqlalchemy import case, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from handoff.levels import LEVEL_ORDER
 from handoff.models import Conversation, Handoff, HandoffStatus, Owner, utcnow
 
-LEVEL_ORDER = {"emergency": 0, "urgent": 1, "support": 2, "none": 3}
 
 
 class AlreadyClaimed(Exception):

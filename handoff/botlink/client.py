@@ -7,11 +7,13 @@ from typing import Any, Optional
 
 import aiohttp
 
+from handoff.levels import known
+
 CHANNEL_PATH = "/webhooks/neuvo_hub/webhook"
 TRIAGE_PATH = "/webhooks/neuvo_hub/triage"
 TRIAGE_TIMEOUT_SECONDS = 10.0
-LEVELS = ("emergency", "urgent", "support", "none")
 RETRYABLE = {409, 500, 502, 503, 504}
+MAX_CONNECTIONS = 1000
 
 
 class BotUnavailable(Exception):
@@ -51,7 +53,12 @@ class BotClient:
         self._base_url = base_url.rstrip("/")  # may carry a path (Rasa behind a proxy)
         self._http = aiohttp.ClientSession(
             headers={"Authorization": f"Bearer {token}"},
-            timeout=aiohttp.ClientTimeout(total=timeout, connect=min(timeout, 2.0)),
+            # At most one request per conversation is in flight (the relay's lock), so the pool
+            # is not what bounds the load on Rasa; a burst must wait for Rasa, not for a slot.
+            connector=aiohttp.TCPConnector(limit=MAX_CONNECTIONS),
+            # sock_connect, not connect: aiohttp's `connect` also counts the wait for a pooled
+            # connection, which under a burst would call a busy Rasa "down".
+            timeout=aiohttp.ClientTimeout(total=timeout, sock_connect=min(timeout, 2.0)),
         )
 
     async def close(self) -> None:
@@ -95,9 +102,9 @@ class BotClient:
     async def triage(self, *, text: str) -> TriageAnswer:
         """Triage only, no dialogue (docs/handoff-protocol.md); raises BotUnavailable or BotRejected."""
         data = await self._post(TRIAGE_PATH, {"text": text},
-                                timeout=aiohttp.ClientTimeout(total=TRIAGE_TIMEOUT_SECONDS, connect=2.0))
+                                timeout=aiohttp.ClientTimeout(total=TRIAGE_TIMEOUT_SECONDS, sock_connect=2.0))
         try:
-            level = data["level"] if data.get("level") in LEVELS else "none"
+            level = known(data["level"])
             markers = [str(m) for m in data.get("markers") or []][:50]
             language = data.get("language") if data.get("language") in ("fi", "sv", "en") else None
         except (ValueError, AttributeError, KeyError):

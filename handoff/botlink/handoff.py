@@ -18,13 +18,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from handoff import queue
 from handoff.chat import texts
+from handoff.levels import is_higher, known
 from handoff.messages import append_message, last_resident_phone
-from handoff.models import Callback, Conversation, Handoff, HandoffStatus, Message, Sender, User
+from handoff.models import Callback, Conversation, Handoff, HandoffStatus, Sender, User
 from handoff.organisation import Organisation
 
 # Rough minutes a counsellor spends per chat, for the resident's estimate.
 MINUTES_PER_CHAT = 15
-LEVELS = ("emergency", "urgent", "support", "none")
 CALLBACK_REASONS = ("outside_hours", "nobody_available", "queue_full", "resident_choice")
 
 
@@ -68,7 +68,7 @@ def parse_handoff(custom: Any) -> Optional[HandoffRequest]:
     body = custom["neuvo"]
     if body.get("event") != "handoff":
         return None
-    level = body.get("level") if body.get("level") in LEVELS else "none"
+    level = known(body.get("level"))
     markers = [str(m) for m in body.get("markers") or [] if isinstance(m, (str, int, float))][:50]
     intake = body.get("intake") if isinstance(body.get("intake"), dict) else None
     return HandoffRequest(level, markers, intake, str(body.get("reason") or "")[:64], _callback(body.get("callback")))
@@ -117,7 +117,7 @@ async def _raise_queued_level(session: AsyncSession, conversation_id: str, reque
         Handoff.conversation_id == conversation_id, Handoff.status == HandoffStatus.QUEUED.value))
     if current is None:
         return False
-    if LEVELS.index(request.level) < LEVELS.index(current.level if current.level in LEVELS else "none"):
+    if is_higher(request.level, current.level):
         current.level = request.level
         current.markers = request.markers
     if request.intake is not None:
@@ -139,8 +139,7 @@ async def handle_handoff(
     parts: list[str] = []
     if request.level == "emergency":
         parts.append(texts.emergency_text(organisation, language, request.markers))
-    if LEVELS.index(request.level) < LEVELS.index(conversation.triage_level if conversation.triage_level in LEVELS
-                                                  else "none"):
+    if is_higher(request.level, conversation.triage_level):
         conversation.triage_level = request.level
     if await _raise_queued_level(session, conversation.id, request):
         if parts:

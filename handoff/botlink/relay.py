@@ -32,7 +32,7 @@ from handoff.botlink.handoff import handle_handoff, parse_handoff
 from handoff.chat import texts
 from handoff.chat.push import message_view, push_status, push_unsent
 from handoff.editor.capture import capture_unclear
-from handoff.hotpath import ConversationState, claim_next, conversation_state, store_bot_replies
+from handoff.hotpath import Claimed, ConversationState, claim_next, conversation_state, store_bot_replies
 from handoff.messages import append_message
 from handoff.models import Conversation, Message, Owner, RelayStatus, Sender, utcnow
 
@@ -50,13 +50,13 @@ def stale_after(app: Sanic) -> timedelta:
 
 
 async def relay_pending(app: Sanic, conversation_id: str, state: Optional[ConversationState] = None,
-                        claimed: Optional[tuple[int, str]] = None) -> None:
+                        claimed: Optional[Claimed] = None) -> None:
     """Relays the conversation's pending messages while the bot owns it; safe to call any time.
 
     The chat's hot path passes what its own write returned: `state`, the
     conversation then (read again when absent, or when another relay held
-    the lock meanwhile), and `claimed`, (id, text) of a message it stored as
-    `relaying` already, which goes first.
+    the lock meanwhile), and `claimed`, a message it stored as `relaying`
+    already, which goes first.
     """
     locks: dict[str, asyncio.Lock] = app.ctx.relay_locks
     lock = locks.setdefault(conversation_id, asyncio.Lock())
@@ -84,13 +84,13 @@ async def relay_pending(app: Sanic, conversation_id: str, state: Optional[Conver
             locks.pop(conversation_id, None)
 
 
-async def _relay_one(app: Sanic, conversation_id: str, message: tuple[int, str], language: str,
+async def _relay_one(app: Sanic, conversation_id: str, message: Claimed, language: str,
                      bot_was_down: bool) -> Optional[bool]:
-    """Sends one claimed message (id, text) and stores the answer; None when the bot is unreachable (stop).
+    """Sends one claimed message and stores the answer; None when the bot is unreachable (stop for now).
 
     Returns whether the bot is still marked unavailable (False once it answered).
     """
-    message_id, text = message
+    message_id, text = message.id, message.text
     try:
         answer = await app.ctx.bot.send(
             conversation_id=conversation_id, message_id=str(message_id), text=text, metadata={"language": language},
@@ -108,7 +108,7 @@ async def _relay_one(app: Sanic, conversation_id: str, message: tuple[int, str],
     if any(parse_handoff(reply.get("custom")) is not None for reply in answer.messages):
         await _store_handoff_answer(app, conversation_id, message_id, answer)
     else:
-        await _store_plain_answer(app, conversation_id, message_id, answer)
+        await _store_plain_answer(app, conversation_id, message, answer)
     if not answer.duplicate:  # a re-delivery carries the first delivery's outcome: sampled once
         await capture_unclear(app, text=text, language=language, nlu=answer.nlu)
     return False
@@ -144,9 +144,9 @@ def _reply_parts(reply: dict[str, Any]) -> tuple[str, Optional[dict[str, Any]]]:
     return str(reply.get("text") or ""), payload or None
 
 
-async def _store_plain_answer(app: Sanic, conversation_id: str, message_id: int, answer: BotAnswer) -> None:
+async def _store_plain_answer(app: Sanic, conversation_id: str, message: Claimed, answer: BotAnswer) -> None:
     """The usual answer (no handoff): stored with the message done in one transaction, then emitted."""
-    stored = await store_bot_replies(app.ctx.engine, conversation_id=conversation_id, message_id=message_id,
+    stored = await store_bot_replies(app.ctx.engine, conversation_id=conversation_id, answered=message,
                                      replies=[_reply_parts(reply) for reply in answer.messages])
     sio = getattr(app.ctx, "sio", None)
     if stored is not None and stored.emit_directly:

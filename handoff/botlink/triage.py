@@ -31,11 +31,11 @@ from sanic import Sanic
 from sqlalchemy import select
 
 from handoff.botlink.client import BotRejected, BotUnavailable, TriageAnswer
-from handoff.botlink.handoff import LEVELS
 from handoff.botlink.relay import pseudonym
 from handoff.chat import texts
 from handoff.chat.background import spawn
 from handoff.chat.push import push_unsent
+from handoff.levels import is_higher
 from handoff.messages import append_message
 from handoff.models import Conversation, Handoff, HandoffStatus, Message, Owner, RelayStatus, Sender, utcnow
 
@@ -44,13 +44,6 @@ MAX_ATTEMPTS = 8          # with backoff 2, 4, 8, ... s: about four minutes of a
 RETRY_WINDOW = timedelta(minutes=30)
 BATCH = 50
 OPEN_HANDOFF = (HandoffStatus.QUEUED.value, HandoffStatus.CLAIMED.value)
-
-
-def is_higher(level: str, than: str) -> bool:
-    """True when `level` is more urgent than `than` (unknown levels count as lowest)."""
-    def rank(value: str) -> int:
-        return LEVELS.index(value) if value in LEVELS else len(LEVELS)
-    return rank(level) < rank(than)
 
 
 def needs_triage(message: Message) -> bool:

@@ -16,8 +16,8 @@ from handoff import audit
 from handoff.auth.users import aware
 from handoff.console.conversations import OUTCOMES
 from handoff.console.errors import Conflict, Invalid
+from handoff.levels import LEVEL_ORDER
 from handoff.models import Callback, PhoneContact, utcnow
-from handoff.queue import LEVEL_ORDER
 
 REASONS = {"outside_hours": "Aukioloajan ulkopuolella", "nobody_available": "Ei ohjaajia paikalla",
            "queue_full": "Jono täynnä", "resident_choice": "Asukkaan valinta",

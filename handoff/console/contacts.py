@@ -18,8 +18,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from handoff.auth.users import aware
 from handoff.console.conversations import OUTCOMES
 from handoff.console.errors import Invalid
+from handoff.levels import LEVEL_ORDER
 from handoff.models import Handoff, HandoffStatus, PhoneContact, utcnow
-from handoff.queue import LEVEL_ORDER
 
 CHANNELS = ("chat", "callback", "phone")
 LANGUAGES = ("fi", "sv", "en")
@@ -77,6 +77,5 @@ async def daily_statistics(session: AsyncSession, *, days: int = 30, now: Option
     for occurred_at, channel, level, outcome in phones.tuples():
         counts[(aware(occurred_at).date(), channel, level, outcome)] += 1
     rows = [StatRow(day, channel, level, outcome, n) for (day, channel, level, outcome), n in counts.items()]
-    rank = {level: i for i, level in enumerate(LEVEL_ORDER)}
     return sorted(rows, key=lambda r: (-r.day.toordinal(), CHANNELS.index(r.channel) if r.channel in CHANNELS else 9,
-                                       rank.get(r.level, 9), r.outcome))
+                                       LEVEL_ORDER.get(r.level, 9), r.outcome))

@@ -87,3 +87,11 @@ def options(values: Iterable[tuple[str, str]], selected: str = "") -> str:
     return "".join(
         f'<option value="{e(v)}"{" selected" if v == selected else ""}>{e(label)}</option>' for v, label in values
     )
+
+
+def message_page(request: Any, title: str, message: str, status: int, back: str) -> Any:
+    """A short page that says what went wrong and links back: every console and editor page's errors."""
+    from sanic.response import html
+
+    body = f'<p class="error" role="alert">{e(message)}</p><p><a href="{e(back)}">Takaisin</a></p>'
+    return html(page(title, body, user=request.ctx.user), status=status)

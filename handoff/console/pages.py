@@ -14,7 +14,7 @@ from handoff.auth import guards
 from handoff.auth.guards import Principal
 from handoff.console import bridge, conversations, scheduling
 from handoff.console.errors import ConsoleError, status_of
-from handoff.console.html import csrf_field, e, options, page
+from handoff.console.html import csrf_field, e, message_page, options, page
 from handoff.console.intake import render as render_intake
 from handoff.console.presence import set_available
 from handoff.console.queueview import LEVEL_LABELS
@@ -30,8 +30,7 @@ DOMAIN_ERRORS = (ConsoleError, AlreadyClaimed, UnknownConversation)
 
 def error_page(request: Request, error: Exception, back: str = "/console/") -> HTTPResponse:
     status, message = status_of(error)
-    body = f'<p class="error" role="alert">{e(message)}</p><p><a href="{e(back)}">Takaisin</a></p>'
-    return html(page("Ei onnistunut", body, user=request.ctx.user), status=status)
+    return message_page(request, "Ei onnistunut", message, status, back)
 
 
 @guards.roles(*guards.ALL_ROLES)

@@ -27,10 +27,10 @@ WAITING_TOO_LONG = timedelta(minutes=15)
 IDLE_TOO_LONG = timedelta(minutes=20)
 RETURNED_OUTCOME = "returned_by_admin"
 REASONS = {
-    "waiting_long": "Odottanut jonossa yli 15 min",
+    "waiting_long": f"Odottanut jonossa yli {WAITING_TOO_LONG.seconds // 60} min",
     "holder_away": "Ohjaaja poissa tai ei kirjautuneena",
     "holder_disabled": "Ohjaajan tunnus poistettu käytöstä",
-    "idle": "Ei viestejä yli 20 minuuttiin",
+    "idle": f"Ei viestejä yli {IDLE_TOO_LONG.seconds // 60} minuuttiin",
 }
 
 

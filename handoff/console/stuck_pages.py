@@ -18,7 +18,7 @@ from handoff.auth import guards
 from handoff.auth.guards import Principal
 from handoff.console import bridge, stuck
 from handoff.console.errors import ConsoleError, Invalid
-from handoff.console.html import Raw, csrf_field, e, options, page, table
+from handoff.console.html import Raw, csrf_field, e, message_page, options, page, table
 from handoff.console.queueview import LEVEL_LABELS
 from handoff.models import COUNSELLING_ROLES, Handoff, User
 from handoff.web.security import client_address
@@ -87,8 +87,7 @@ async def _override(request: Request, handoff_id: int, action: str,
                                         "from": expected.holder, "to": to},
                                ip=client_address(request))
     except ConsoleError as error:
-        body = f'<p class="error" role="alert">{e(error)}</p><p><a href="/console/admin/stuck">Takaisin</a></p>'
-        return html(page("Ei onnistunut", body, user=user), status=error.status)
+        return message_page(request, "Ei onnistunut", str(error), error.status, "/console/admin/stuck")
     if action == "return":
         await bridge.tell_bot(request.app, handoff.conversation_id)
     else:

@@ -13,7 +13,7 @@ from sanic.response import HTTPResponse, html, redirect
 from handoff import audit
 from handoff.auth import guards
 from handoff.auth.guards import Principal
-from handoff.console.html import Raw, csrf_field, e, page, table
+from handoff.console.html import Raw, csrf_field, e, message_page, page, table
 from handoff.editor import inbox
 from handoff.editor import finnish
 from handoff.editor.publisher import PublisherRefused, PublisherUnavailable
@@ -21,11 +21,6 @@ from handoff.web.security import client_address
 
 EDITOR_ROLES = ("editor", "admin")
 LANGUAGE_LABELS = {"fi": "suomi", "sv": "ruotsi", "en": "englanti"}
-
-
-def message_page(request: Request, title: str, message: str, status: int, back: str) -> HTTPResponse:
-    body = f'<p class="error" role="alert">{e(message)}</p><p><a href="{e(back)}">Takaisin</a></p>'
-    return html(page(title, body, user=request.ctx.user), status=status)
 
 
 def _item_forms(user: Principal, item_id: int, intents: list[str], predicted: str | None) -> Raw:

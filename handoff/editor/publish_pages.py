@@ -175,7 +175,7 @@ async def job_api(request: Request, job_id: str) -> HTTPResponse:
         job = await request.app.ctx.publisher.job(job_id)
     except PublisherRefused:
         return json({"error": "unknown_job"}, status=404)
-    except PublisherUnavailable as error:
+    except PublisherUnavailable:
         return json({"error": "publisher_unavailable"}, status=503)
     keys = ("id", "state", "progress", "reasons", "before", "after", "version", "error")
     view = finnish.job_view(job)

@@ -18,8 +18,8 @@ from sanic.response import HTTPResponse, html, redirect
 
 from handoff.auth import guards
 from handoff.auth.guards import Principal
-from handoff.console.html import Raw, csrf_field, e, page, table
-from handoff.editor.inbox_pages import EDITOR_ROLES, LANGUAGE_LABELS, message_page
+from handoff.console.html import Raw, csrf_field, e, message_page, page, table
+from handoff.editor.inbox_pages import EDITOR_ROLES, LANGUAGE_LABELS
 from handoff.editor import finnish
 from handoff.editor.finnish import MAX_EXAMPLE_CHARS
 from handoff.editor.publish_pages import _audit
@@ -116,7 +116,7 @@ async def topic_page(request: Request, key: str) -> HTTPResponse:
                     for name, value in sorted((topic.get("facts") or {}).items()))
     notice = request.args.get("tallennettu")
     body = (
-        (f'<p class="notice" role="status">Muutos tallennettu. Se tulee käyttöön julkaisussa.</p>' if notice else "")
+        ('<p class="notice" role="status">Muutos tallennettu. Se tulee käyttöön julkaisussa.</p>' if notice else "")
         + f'<p>Tunniste {e(topic["intent"])}. <a href="/editor/topics">Kaikki aiheet</a></p>'
         + _pending_block(topic.get("pending") or [])
         + f'<div id="org-facts" hidden>{facts}</div>'

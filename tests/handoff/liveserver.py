@@ -101,5 +101,13 @@ async def waiting_conversation(
         return conversation.id, handoff.id
 
 
+async def browser_login(page, base_url: str, username: str, password: str = PASSWORD) -> None:
+    """Logs in through the console's own log-in form (a Playwright page), as a person would."""
+    await page.goto(f"{base_url}/console/login")
+    await page.fill("#username", username)
+    await page.fill("#password", password)
+    await page.click("button[type=submit]")
+
+
 def csrf_headers(client: httpx.AsyncClient) -> dict[str, str]:
     return {"X-CSRF-Token": client.csrf}

@@ -7,7 +7,7 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select, update
 
-from handoff.hotpath import claim_next, conversation_state, store_bot_replies, store_resident_message
+from handoff.hotpath import Claimed, claim_next, conversation_state, store_bot_replies, store_resident_message
 from handoff.messages import (ConversationClosed, UnknownConversation, append_message, create_conversation,
                               messages_after)
 from handoff.models import Conversation, Message, Owner, RelayStatus, Sender
@@ -22,6 +22,10 @@ async def _conversation(sessionmaker, **values) -> str:
         for key, value in values.items():
             setattr(conversation, key, value)
         return conversation.id
+
+
+def _claimed(stored) -> Claimed:
+    return Claimed(stored.message.id, stored.message.seq, stored.message.text)
 
 
 async def _status(sessionmaker, message_id: int) -> str:
@@ -41,9 +45,9 @@ async def test_a_message_to_the_bot_with_nothing_in_flight_is_claimed_when_store
     assert second.created and not second.claimed and second.message.seq == 2
     assert await _status(sessionmaker, second.message.id) == RelayStatus.PENDING.value
     assert await claim_next(engine, conversation_id, STALE) is None  # the first is in flight, not stale
-    await store_bot_replies(engine, conversation_id=conversation_id, message_id=first.message.id,
+    await store_bot_replies(engine, conversation_id=conversation_id, answered=_claimed(first),
                             replies=[("Vastaus", None)])
-    assert await claim_next(engine, conversation_id, STALE) == (second.message.id, "moi")
+    assert await claim_next(engine, conversation_id, STALE) == Claimed(second.message.id, 2, "moi")
 
 
 async def test_a_pending_hand_back_or_a_person_owning_it_means_no_claim(sessionmaker) -> None:
@@ -90,13 +94,13 @@ async def test_replies_are_stored_once_and_delivered_by_the_caller_when_nothing_
     conversation_id = await _conversation(sessionmaker)
     message = await store_resident_message(engine, conversation_id=conversation_id, text="hei", client_msg_id="a")
     replies = [("Hei!", None), ("Valitse", {"buttons": [{"title": "Kyllä", "payload": "/affirm"}]})]
-    stored = await store_bot_replies(engine, conversation_id=conversation_id, message_id=message.message.id,
+    stored = await store_bot_replies(engine, conversation_id=conversation_id, answered=_claimed(message),
                                      replies=replies)
     assert stored.emit_directly and [m.seq for m in stored.messages] == [2, 3]
     assert stored.messages[1].payload == {"buttons": [{"title": "Kyllä", "payload": "/affirm"}]}
     assert await _status(sessionmaker, message.message.id) == RelayStatus.DONE.value
     # The same answer stored again (a relay thought stuck that finished after all): the first copy stands.
-    assert await store_bot_replies(engine, conversation_id=conversation_id, message_id=message.message.id,
+    assert await store_bot_replies(engine, conversation_id=conversation_id, answered=_claimed(message),
                                    replies=replies) is None
     async with sessionmaker() as session:
         log = await messages_after(session, conversation_id=conversation_id)
@@ -112,11 +116,29 @@ async def test_an_older_unsent_message_is_left_to_push_unsent(sessionmaker) -> N
     message = await store_resident_message(engine, conversation_id=conversation_id, text="hei", client_msg_id="a")
     async with sessionmaker.begin() as session:  # e.g. the hub's own notice, stored but not yet emitted
         await append_message(session, conversation_id=conversation_id, sender=Sender.SYSTEM.value, text="notice")
-    stored = await store_bot_replies(engine, conversation_id=conversation_id, message_id=message.message.id,
+    stored = await store_bot_replies(engine, conversation_id=conversation_id, answered=_claimed(message),
                                      replies=[("Vastaus", None)])
     assert not stored.emit_directly
     async with sessionmaker() as session:
         assert (await session.get(Conversation, conversation_id)).delivered_seq == 0
+
+
+async def test_an_unsent_notice_before_the_message_is_left_to_push_unsent_too(sessionmaker) -> None:
+    engine = sessionmaker.kw["bind"]
+    conversation_id = await _conversation(sessionmaker)
+    async with sessionmaker.begin() as session:  # stored before the resident wrote, never emitted
+        await append_message(session, conversation_id=conversation_id, sender=Sender.SYSTEM.value, text="notice")
+    message = await store_resident_message(engine, conversation_id=conversation_id, text="hei", client_msg_id="a")
+    stored = await store_bot_replies(engine, conversation_id=conversation_id, answered=_claimed(message),
+                                     replies=[("Vastaus", None)])
+    assert not stored.emit_directly and [m.seq for m in stored.messages] == [3]
+    # Once everything up to the message was delivered, the next answer is the caller's to emit.
+    async with sessionmaker.begin() as session:
+        await session.execute(update(Conversation).values(delivered_seq=3))
+    again = await store_resident_message(engine, conversation_id=conversation_id, text="moi", client_msg_id="b")
+    stored = await store_bot_replies(engine, conversation_id=conversation_id, answered=_claimed(again),
+                                     replies=[("Toinen", None)])
+    assert stored.emit_directly and [m.seq for m in stored.messages] == [5]
 
 
 async def test_claims_take_the_oldest_and_retake_a_stale_relay(sessionmaker) -> None:
@@ -125,7 +147,7 @@ async def test_claims_take_the_oldest_and_retake_a_stale_relay(sessionmaker) -> 
     first = await store_resident_message(engine, conversation_id=conversation_id, text="yksi", client_msg_id="a")
     second = await store_resident_message(engine, conversation_id=conversation_id, text="kaksi", client_msg_id="b")
     # A relay that crashed long ago left the first `relaying`: it is taken again, before the second.
-    assert await claim_next(engine, conversation_id, timedelta(seconds=-1)) == (first.message.id, "yksi")
+    assert await claim_next(engine, conversation_id, timedelta(seconds=-1)) == Claimed(first.message.id, 1, "yksi")
     async with sessionmaker() as session:
         assert (await session.get(Message, first.message.id)).relay_attempts == 2
     # A person takes over: waiting messages are held, the bot stays silent.
@@ -147,4 +169,4 @@ async def test_a_button_press_keeps_its_title_shown_and_its_payload_for_the_bot(
     assert (message.text, message.payload, message.sender) == ("Kyllä", {"relay_text": "/affirm"}, "resident")
     assert message.relay_attempts == 1 and message.relay_started_at is not None
     # A retried claim of the same message (stale) goes to the bot with the payload's text.
-    assert await claim_next(engine, conversation_id, timedelta(seconds=-1)) == (stored.message.id, "/affirm")
+    assert await claim_next(engine, conversation_id, timedelta(seconds=-1)) == Claimed(stored.message.id, 1, "/affirm")

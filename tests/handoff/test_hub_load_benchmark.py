@@ -40,10 +40,11 @@ async def test_the_benchmark_runs_at_tiny_n_and_writes_its_own_section(tmp_path)
              "--bot-url", bot.url, "--token", BOT_TOKEN, "--write"], docs=docs))
     finally:
         await bot.stop()
-    hub, direct = results["10"]["hub"], results["10"]["direct"]
+    hub, direct = results["10 @ 0.1 s"]["hub"], results["10 @ 0.1 s"]["direct"]
     assert (hub["sent"], hub["answered"], hub["lost"], hub["errors"]) == (20, 20, 0, {})
     assert (hub["handoffs"], hub["counsellor_answers"]) == (1, 1)  # the tenth resident, answered by a person
     assert direct["sent"] == 40 and direct["errors"] == {} and hub["peak_rss_mb"] > 0
     text = docs.read_text(encoding="utf-8")
     assert "kept" in text and "old figures" not in text and text.count(hub_load.SECTION_TITLE) == 1
-    assert "| 10 |" in text
+    assert "| 10 | 0.1 s | SQLite |" in text and "--residents 10 --think 0.1 --write" in text
+    assert hub["client_cpu_ms_per_message"] > 0 and direct["client_cpu_ms_per_message"] > 0

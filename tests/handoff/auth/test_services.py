@@ -4,7 +4,6 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import update
 
 from handoff.auth import ratelimit, sessions
 from handoff.auth.passwords import WeakPassword, check_strength, hash_password, needs_rehash, verify_password

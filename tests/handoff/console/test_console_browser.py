@@ -13,12 +13,11 @@ from pathlib import Path
 
 import pytest
 from playwright import async_api as playwright_api
-from sqlalchemy import select
 
 from handoff.messages import messages_after
 from handoff.models import Handoff
 from tests.handoff.prerequisites import CHROMIUM
-from tests.handoff.liveserver import PASSWORD, add_user, running_hub, hub_settings, waiting_conversation
+from tests.handoff.liveserver import add_user, browser_login, hub_settings, running_hub, waiting_conversation
 
 DOC_SCREENSHOTS = Path(__file__).resolve().parents[3] / "docs" / "screenshots"
 HOSTILE = '<img src=x onerror="window.__pwned=1">Minut häädetään huomenna <script>window.__pwned=2</script>'
@@ -41,10 +40,7 @@ async def test_counsellor_claims_replies_and_closes_in_the_browser(sessionmaker,
             page = await browser.new_page(viewport={"width": 1280, "height": 860})
             errors: list[str] = []
             page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
-            await page.goto(f"{url}/console/")
-            await page.fill("#username", name)
-            await page.fill("#password", PASSWORD)
-            await page.click("button[type=submit]")
+            await browser_login(page, url, name)
             await page.wait_for_selector("#queue tbody tr")
             await page.click(".presence button")
             await page.wait_for_selector("#presence-state.on")

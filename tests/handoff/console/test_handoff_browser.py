@@ -16,7 +16,7 @@ from sqlalchemy import select
 from handoff.models import Handoff
 from tests.handoff.prerequisites import CHROMIUM
 from tests.handoff.chathub import ALWAYS_OPEN, FakeBot, chat_settings, running_chat_hub, wait_until
-from tests.handoff.liveserver import PASSWORD, add_user
+from tests.handoff.liveserver import add_user, browser_login
 
 URGENT = "Minut häädetään huomenna enkä tiedä minne mennä. Haluan puhua ihmisen kanssa."
 HANDOFF = {"custom": {"neuvo": {"event": "handoff", "level": "urgent", "markers": ["eviction_soon"],
@@ -54,10 +54,7 @@ async def test_resident_and_counsellor_see_each_other_in_the_browser(
             for page in (resident, console):
                 page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
 
-            await console.goto(f"{url}/console/login")
-            await console.fill("#username", name)
-            await console.fill("#password", PASSWORD)
-            await console.click("button[type=submit]")
+            await browser_login(console, url, name)
             await console.click(".presence button")
             await console.wait_for_selector("#presence-state.on")
 

@@ -18,7 +18,7 @@ from playwright import async_api as playwright_api
 from handoff.editor.inbox import NluOutcome, capture
 from tests.handoff.editor import conftest as editor_fixtures
 from tests.handoff.editor.conftest import PUBLISHER_TOKEN
-from tests.handoff.liveserver import PASSWORD, add_user, hub_settings, running_hub
+from tests.handoff.liveserver import add_user, browser_login, hub_settings, running_hub
 from tests.handoff.prerequisites import CHROMIUM
 
 DOC_SCREENSHOTS = Path(__file__).resolve().parents[3] / "docs" / "screenshots"
@@ -45,10 +45,7 @@ async def test_editor_adds_an_inbox_message_and_publishes_in_the_browser(
             page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
             failed: list[str] = []  # our own requests (the browser's favicon probe is not one)
             page.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
-            await page.goto(f"{url}/console/")
-            await page.fill("#username", name)
-            await page.fill("#password", PASSWORD)
-            await page.click("button[type=submit]")
+            await browser_login(page, url, name)
             await page.click("text=Saapuneet")
             row = page.locator("table tbody tr").first
             assert "<script>" in await row.inner_text()  # shown as text, never run

@@ -23,7 +23,7 @@ from bot.publisher import content
 from bot import paths
 from bot.services import BotProcesses
 from tests.handoff.chathub import ALWAYS_OPEN, BOT_TOKEN, chat_settings, running_chat_hub, wait_until
-from tests.handoff.liveserver import PASSWORD, add_user, free_port
+from tests.handoff.liveserver import add_user, browser_login, free_port
 from tests.handoff.prerequisites import CHROMIUM, require
 from tests.handoff.realbot import BOT_PYTHON, current_model
 
@@ -102,10 +102,7 @@ async def test_an_editor_changes_an_answer_and_the_chat_shows_it_after_publishin
 
             editor = await browser.new_page(viewport={"width": 1280, "height": 900})
             editor.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
-            await editor.goto(f"{url}/console/")
-            await editor.fill("#username", name)
-            await editor.fill("#password", PASSWORD)
-            await editor.click("button[type=submit]")
+            await browser_login(editor, url, name)
             await editor.click("text=Aiheet")
             await editor.click('a[href="/editor/topics/housing"]')
             await editor.fill("#answer-fi", NEW_ANSWER)
