@@ -25,7 +25,6 @@ The wire format is in docs/handoff-protocol.md.
 from __future__ import annotations
 
 import asyncio
-import hmac
 import logging
 from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
 
@@ -38,6 +37,7 @@ from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, Us
 from rasa.shared.core.events import BotUttered, UserUttered
 
 from bot.channels.hub_triage import triage_endpoint
+from bot.bearer import bearer_matches
 from bot.channels.model_swap import served_model, swap_model_endpoint
 from bot.channels.nlu_outcome import nlu_outcome, outcome_in
 from bot.channels.redaction import redact
@@ -45,7 +45,6 @@ from bot.channels.redaction import redact
 logger = logging.getLogger(__name__)
 
 CHANNEL_NAME = "neuvo_hub"
-MIN_TOKEN_LENGTH = 32
 MAX_TEXT_CHARS = 4000
 MAX_ID_CHARS = 64
 HANDBACK_TEXT = "/handed_back"
@@ -124,11 +123,7 @@ class HubInput(InputChannel):
         self._in_flight: Dict[Text, "asyncio.Future[List[Dict[Text, Any]]]"] = {}
 
     def _authorised(self, request: Request) -> bool:
-        if len(self.token) < MIN_TOKEN_LENGTH:
-            return False  # not configured: refuse everyone rather than accept anyone
-        header = request.headers.get("authorization") or ""
-        scheme, _, supplied = header.partition(" ")
-        return scheme.lower() == "bearer" and hmac.compare_digest(supplied.encode(), self.token.encode())
+        return bearer_matches(request.headers.get("authorization"), self.token)
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         hub_webhook = Blueprint("neuvo_hub_webhook", __name__)

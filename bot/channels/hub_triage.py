@@ -20,10 +20,10 @@ from sanic.response import HTTPResponse
 from bot.channels.redaction import redact
 from nlu.components.language_detector import DETECTED_LANGUAGE_ENTITY, EXPLICIT_LANGUAGE_ENTITY
 from nlu.components.triage_assessor import TRIAGE_KEY
+from nlu.triage import LEVELS
 
 logger = logging.getLogger(__name__)
 
-LEVELS = ("emergency", "urgent", "support", "none")
 LANGUAGES = ("fi", "sv", "en")
 
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import asyncio
 import copy
-import hmac
 import logging
 import os
 from pathlib import Path
@@ -25,20 +24,17 @@ from sanic import response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from bot.bearer import bearer_matches
+
 logger = logging.getLogger(__name__)
 
 TOKEN_ENV = "NEUVO_PUBLISHER_TOKEN"
 MODELS_DIR_ENV = "NEUVO_MODELS_DIR"
-MIN_TOKEN_LENGTH = 32
 _swap_lock: Optional[asyncio.Lock] = None
 
 
 def _authorised(request: Request) -> bool:
-    token = os.environ.get(TOKEN_ENV) or ""
-    if len(token) < MIN_TOKEN_LENGTH:
-        return False  # no publisher configured: nobody may swap
-    scheme, _, supplied = (request.headers.get("authorization") or "").partition(" ")
-    return scheme.lower() == "bearer" and hmac.compare_digest(supplied.encode(), token.encode())
+    return bearer_matches(request.headers.get("authorization"), os.environ.get(TOKEN_ENV) or "")
 
 
 def _allowed_model(path_text: Any) -> Optional[Path]:

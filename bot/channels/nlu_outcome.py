@@ -15,20 +15,15 @@ from typing import Any, Dict, Iterable, Optional, Text
 
 from rasa.shared.core.events import UserUttered
 
+from bot.intent_ranking import best_real_intent
+
 logger = logging.getLogger(__name__)
-
-FALLBACK_INTENT = "nlu_fallback"
-
 
 def outcome_from_parse(parse_data: Dict[Text, Any]) -> Optional[Dict[Text, Any]]:
     """{"intent", "confidence", "fallback"}: the best real intent, even when the fallback won."""
-    top = parse_data.get("intent") or {}
-    if not top.get("name"):
+    if not (parse_data.get("intent") or {}).get("name"):
         return None
-    fell_back = top.get("name") == FALLBACK_INTENT
-    best = top
-    if fell_back:
-        best = next((i for i in parse_data.get("intent_ranking") or [] if i.get("name") != FALLBACK_INTENT), {})
+    best, fell_back = best_real_intent(parse_data)
     return {
         "intent": best.get("name"),
         "confidence": round(float(best.get("confidence") or 0.0), 4),

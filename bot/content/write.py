@@ -37,7 +37,7 @@ PERSON_PAYLOAD = "/request_human"
 KEY_PATTERN = re.compile(r"^[a-z][a-z0-9_]{1,40}$")
 # `[words](entity)` or `[words]{...}` would be read by Rasa as entity markup.
 ENTITY_MARKUP = re.compile(r"\[[^\]]*\][({]")
-MAX_EXAMPLE_LENGTH = 500
+MAX_EXAMPLE_LENGTH = 300  # also the editor page's input limit (handoff/editor/topic_pages.py)
 
 
 @dataclass(frozen=True)
@@ -115,14 +115,20 @@ def clean_text(text: str) -> str:
 
 
 def clean_example(text: str) -> str:
-    """One line, single spaces; Rasa's entity markup refused."""
+    """The one rule for a training example (developer tools and the publisher alike).
+
+    One line, single spaces, 1 to MAX_EXAMPLE_LENGTH characters, and nothing
+    that YAML or Rasa would read as something else: a leading `-`, `#` or `/`
+    (list item, comment, a typed intent) or entity markup. The messages are
+    matched by the editor pages' Finnish table (handoff/editor/finnish.py).
+    """
     cleaned = " ".join(str(text).split())
-    if not cleaned:
-        raise ContentError("The example is empty.")
-    if len(cleaned) > MAX_EXAMPLE_LENGTH:
-        raise ContentError(f"The example is longer than {MAX_EXAMPLE_LENGTH} characters.")
+    if not cleaned or len(cleaned) > MAX_EXAMPLE_LENGTH:
+        raise ContentError(f"an example has 1 to {MAX_EXAMPLE_LENGTH} characters")
+    if cleaned.startswith(("-", "#", "/")):
+        raise ContentError("an example cannot start with '-', '#' or '/'")
     if ENTITY_MARKUP.search(cleaned):
-        raise ContentError("The example contains [..](..) or [..]{..}, which Rasa reads as markup.")
+        raise ContentError("an example cannot contain [..](..) or [..]{..}, which Rasa reads as markup")
     return cleaned
 
 

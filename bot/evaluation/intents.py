@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Dict, List, Sequence, Tuple
 
-FALLBACK_INTENT = "nlu_fallback"
+from bot.intent_ranking import best_real_intent
 
 
 @dataclass(frozen=True)
@@ -35,14 +35,9 @@ def load_training_examples() -> List[LabelledText]:
 
 
 def predicted_intent(parse: Dict[str, Any]) -> Tuple[str, bool]:
-    """The classifier's top intent and whether the fallback fired for it."""
-    ranking = parse.get("intent_ranking") or []
-    top = (parse.get("intent") or {}).get("name")
-    fell_back = top == FALLBACK_INTENT
-    for item in ranking:
-        if item.get("name") != FALLBACK_INTENT:
-            return item["name"], fell_back
-    return top or "", fell_back
+    """The classifier's top intent (the best real one when the fallback fired) and whether it fired."""
+    best, fell_back = best_real_intent(parse)
+    return best.get("name") or (parse.get("intent") or {}).get("name") or "", fell_back
 
 
 def score(gold: Sequence[str], predicted: Sequence[str], fallbacks: Sequence[bool]) -> Dict[str, Any]:

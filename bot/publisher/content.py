@@ -22,13 +22,14 @@ from pathlib import Path
 from typing import Any, Dict, Iterable, List, Tuple
 
 from bot import paths as project_paths
+from bot.content import write
+from bot.content.model import ContentError
 
 # Everything an editor can change, relative to the project root.
 CONTENT_DIRS = ("bot/domain", "bot/data", "nlu/data")
 CONFIG = "bot/config.yml"
 TOPICS = "bot/domain/topics"
 EXAMPLES_FILE = "examples.yml"
-MAX_EXAMPLE_CHARS = 300
 CHANGE_KINDS = ("add_example", "remove_example", "set_answer", "set_metadata")
 METADATA_FIELDS = ("owner", "source", "review_by")
 _INTENT_LINE = re.compile(r"^- intent:\s*(\S+)\s*$")
@@ -59,14 +60,13 @@ def examples_by_intent(root: Path) -> Dict[str, Tuple[Path, List[str]]]:
 
 
 def clean_example(text: Any) -> str:
+    """The content library's rule (bot.content.write.clean_example), refusals as ChangeError."""
     if not isinstance(text, str):
         raise ChangeError("example text required")
-    text = " ".join(text.split())
-    if not text or len(text) > MAX_EXAMPLE_CHARS:
-        raise ChangeError(f"an example has 1 to {MAX_EXAMPLE_CHARS} characters")
-    if text.startswith(("-", "#", "/")):
-        raise ChangeError("an example cannot start with '-', '#' or '/'")
-    return text
+    try:
+        return write.clean_example(text)
+    except ContentError as error:
+        raise ChangeError(str(error)) from None
 
 
 def validate(root: Path, change: Dict[str, Any], pending: Iterable[Dict[str, Any]] = ()) -> Dict[str, Any]:

@@ -11,14 +11,12 @@ Logs name job and change ids only, never example texts.
 from __future__ import annotations
 
 import argparse
-import hmac
 import json
 import logging
 import os
 import re
 import sys
 from datetime import date
-from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any, Dict, Optional, Tuple
@@ -26,13 +24,13 @@ from typing import Any, Dict, Optional, Tuple
 from bot import paths
 from bot.publisher import gate
 from bot.publisher import topics
+from bot.bearer import MIN_TOKEN_LENGTH, bearer_matches
 from bot.publisher.content import ChangeError, examples_by_intent
 from bot.publisher.store import FINAL_STATES, Store
 from bot.publisher.worker import Publisher
 
 log = logging.getLogger("neuvo.publisher")
 TOKEN_ENV = "NEUVO_PUBLISHER_TOKEN"
-MIN_TOKEN_LENGTH = 32
 MAX_BODY_BYTES = 64 * 1024
 DEFAULT_PORT = int(os.environ.get("NEUVO_PUBLISHER_PORT", 5056))
 DEFAULT_STATE_DIR = paths.PROJECT_ROOT / "var" / "publisher"
@@ -131,8 +129,7 @@ def make_handler(api: Api, token: str) -> type:
             self.wfile.write(body)
 
         def _authorised(self) -> bool:
-            scheme, _, supplied = (self.headers.get("Authorization") or "").partition(" ")
-            return scheme.lower() == "bearer" and hmac.compare_digest(supplied.encode(), token.encode())
+            return bearer_matches(self.headers.get("Authorization"), token)
 
         def _body(self) -> Optional[Dict[str, Any]]:
             length = int(self.headers.get("Content-Length") or 0)

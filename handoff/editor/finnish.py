@@ -9,12 +9,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from bot.content.write import MAX_EXAMPLE_LENGTH as MAX_EXAMPLE_CHARS  # the one rule for examples
+
 STATE_LABELS = {"queued": "jonossa", "training": "koulutetaan", "evaluating": "arvioidaan",
                 "published": "julkaistu", "rejected": "hylätty", "failed": "epäonnistui"}
 UNAVAILABLE = "Julkaisupalvelu ei vastaa. Yritä hetken päästä. Jos vika jatkuu, ota yhteys ylläpitoon."
 NOT_CONFIGURED = ("Julkaisu ei ole käytössä tässä asennuksessa. Ylläpitäjän on asetettava "
                   "NEUVO_PUBLISHER_TOKEN ja käynnistettävä julkaisupalvelu.")
-MAX_EXAMPLE_CHARS = 300  # the publisher's limit (bot/publisher/content.py)
 LEVELS = {"emergency": "hätätilanteiden", "urgent": "kiireellisten tilanteiden"}
 
 # (pattern on the publisher's English text, Finnish with a next step); the first match wins.
@@ -26,6 +27,8 @@ _REASONS: tuple[tuple[str, str], ...] = (
     (r"has no such example", "Aiheessa ei ole tätä esimerkkiä. Päivitä sivu."),
     (r"an example has", f"Esimerkissä on oltava 1–{MAX_EXAMPLE_CHARS} merkkiä."),
     (r"cannot start with", "Esimerkki ei voi alkaa merkillä -, # tai /."),
+    (r"reads as markup", "Esimerkissä ei voi olla hakasulkeita, joita seuraa sulku: Rasa lukee ne merkinnöiksi. "
+                         "Poista hakasulkeet."),
     (r"intent macro-F1 fell from (?P<before>[\d.]+) to (?P<after>[\d.]+)",
      "Aiheiden tunnistus heikkeni ({before} → {after}). Kokeile toista sanamuotoa tai lisää samaan aiheeseen "
      "muutama esimerkki lisää, ja julkaise uudelleen."),
