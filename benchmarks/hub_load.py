@@ -233,7 +233,7 @@ async def run_hub_phase(rasa_url: str, token: str, n: int, messages: int, think:
     stop = asyncio.Event()
     try:
         await hub.start_async()
-        names = [f"ohjaaja{n}-{i}" for i in range(max(2, n // 25))]  # unique when --database-url is reused
+        names = [f"ohjaaja-{work.name}-{i}" for i in range(max(2, n // 25))]  # unique in a reused database
         await add_counsellors(database_url, names)
         consoles = [await login(hub.url, name) for name in names]
         workers = [asyncio.create_task(counsellor(c, result, stop)) for c in consoles]
@@ -288,12 +288,16 @@ def pick_model(explicit: Optional[str]) -> tuple[Path, bool]:
     return newest, False
 
 
-def result_key(n: int, think: float) -> str:
-    return f"{n} @ {think:g} s"
+def result_key(n: int, think: float, database: str) -> str:
+    return f"{n} @ {think:g} s, {database_label(database)}"
+
+
+def database_label(database: str) -> str:
+    return "PostgreSQL" if database.startswith("postgresql") else "SQLite"
 
 
 async def run(ns: list[int], messages: int, thinks: list[float], timeout: float, model: Path,
-              database_url: Optional[str], bot_url: Optional[str], token: Optional[str]) -> dict[str, Any]:
+              databases: list[str], bot_url: Optional[str], token: Optional[str]) -> dict[str, Any]:
     from bot.services import BotProcesses
 
     run_id = secrets.token_hex(3)
@@ -309,24 +313,24 @@ async def run(ns: list[int], messages: int, thinks: list[float], timeout: float,
     results: dict[str, Any] = {}
     try:
         await direct_phase(bot_url, token, 2, 1, 0.0, timeout, f"{run_id}-warm")  # load the pipeline once
-        for think in thinks:
-            for n in ns:
-                key = result_key(n, think)
-                # direct, hub, direct: the bot's latency drifts on a shared machine, and
-                # the hub phase is compared with both sides of it.
-                print(f"{key}: direct ...", flush=True)
-                direct = await direct_phase(bot_url, token, n, messages, think, timeout, f"{run_id}a{think:g}")
-                print(f"{key}: hub ...", flush=True)
-                hub = await run_hub_phase(bot_url, token, n, messages, think, timeout,
-                                          work / f"hub-{n}-{think:g}", database_url)
-                print(f"{key}: direct again ...", flush=True)
-                direct.merge(await direct_phase(bot_url, token, n, messages, think, timeout, f"{run_id}b{think:g}"))
-                d, h = direct.summary(), hub.summary()
-                results[key] = {
-                    "residents": n, "think": think, "direct": d, "hub": h,
-                    "overhead_p50": round(h["p50_ms"] / d["p50_ms"] - 1, 3) if d["p50_ms"] else None,
-                    "overhead_p95": round(h["p95_ms"] / d["p95_ms"] - 1, 3) if d["p95_ms"] else None}
-                print(json.dumps({key: results[key]}), flush=True)
+        for database, think, n in ((d, t, n) for d in databases for t in thinks for n in ns):
+            key = result_key(n, think, database)
+            # direct, hub, direct: the bot's latency drifts on a shared machine, and
+            # the hub phase is compared with both sides of it.
+            print(f"{key}: direct ...", flush=True)
+            row = f"{run_id}-{len(results)}"  # Rasa de-duplicates by sender and message id: new senders a row
+            direct = await direct_phase(bot_url, token, n, messages, think, timeout, f"{row}a")
+            print(f"{key}: hub ...", flush=True)
+            hub = await run_hub_phase(bot_url, token, n, messages, think, timeout, work / f"hub-{len(results)}",
+                                      None if database == "sqlite" else database)
+            print(f"{key}: direct again ...", flush=True)
+            direct.merge(await direct_phase(bot_url, token, n, messages, think, timeout, f"{row}b"))
+            d, h = direct.summary(), hub.summary()
+            results[key] = {
+                "residents": n, "think": think, "database": database_label(database), "direct": d, "hub": h,
+                "overhead_p50": round(h["p50_ms"] / d["p50_ms"] - 1, 3) if d["p50_ms"] else None,
+                "overhead_p95": round(h["p95_ms"] / d["p95_ms"] - 1, 3) if d["p95_ms"] else None}
+            print(json.dumps({key: results[key]}), flush=True)
     finally:
         if processes is not None:
             processes.stop()
@@ -342,8 +346,9 @@ def main(argv: Optional[list[str]] = None, docs: Path = ROOT / "docs" / "benchma
                              "a resident typing, 1 s offers far more than the bot answers")
     parser.add_argument("--timeout", type=float, default=600, help="bound per phase, seconds")
     parser.add_argument("--model", help="model archive (default: the tree's, else the newest)")
-    parser.add_argument("--database-url", help="hub database, e.g. postgresql+asyncpg://... "
-                                                 "(default: a fresh SQLite file per row)")
+    parser.add_argument("--database", nargs="+", default=["sqlite"],
+                        help="hub databases, a row each: sqlite (a fresh file per row) and/or a "
+                             "postgresql+asyncpg://... URL (reused: names are unique per row)")
     parser.add_argument("--bot-url", help=argparse.SUPPRESS)  # an already running Rasa (with --token)
     parser.add_argument("--token", help=argparse.SUPPRESS)
     parser.add_argument("--write", action="store_true", help="write the section into docs/benchmarks.md")
@@ -351,7 +356,7 @@ def main(argv: Optional[list[str]] = None, docs: Path = ROOT / "docs" / "benchma
     # --bot-url: a channel already running (the benchmark's own test uses a stand-in).
     model, current = (Path("(given bot)"), True) if args.bot_url else pick_model(args.model)
     load_before = load_average()
-    results = asyncio.run(run(args.residents, args.messages, args.think, args.timeout, model, args.database_url,
+    results = asyncio.run(run(args.residents, args.messages, args.think, args.timeout, model, args.database,
                               args.bot_url, args.token))
     text = section(results, model, current, args, load_before, load_average())
     print(text)

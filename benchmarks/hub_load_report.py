@@ -24,12 +24,11 @@ def section(results: dict[str, Any], model: Path, model_current: bool, args: arg
     rows = []
     residents = " ".join(dict.fromkeys(str(r["residents"]) for r in results.values()))
     thinks = " ".join(dict.fromkeys(f"{r['think']:g}" for r in results.values()))
-    database = "PostgreSQL" if (args.database_url or "").startswith("postgresql") else "SQLite"
     for r in results.values():
         d, h = r["direct"], r["hub"]
         errors = sum(h["errors"].values())
         rows.append(
-            f"| {r['residents']} | {r['think']:g} s | {database} | {h['p50_ms']:.0f} / {h['p95_ms']:.0f} | "
+            f"| {r['residents']} | {r['think']:g} s | {r['database']} | {h['p50_ms']:.0f} / {h['p95_ms']:.0f} | "
             f"{d['p50_ms']:.0f} / {d['p95_ms']:.0f} | "
             f"**{100 * r['overhead_p50']:+.0f} %** / {100 * r['overhead_p95']:+.0f} % | {h['sent']} | **{h['lost']}** | "
             f"{errors}{' ' + json.dumps(h['errors']) if errors else ''} | {h['handoffs']} / {h['counsellor_answers']} | "
@@ -56,7 +55,7 @@ def section(results: dict[str, Any], model: Path, model_current: bool, args: arg
         "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n"
         + "\n".join(rows) + "\n\n"
         f"Rerun: `.venv-hub/bin/python -m benchmarks.hub_load --residents {residents} --think {thinks}"
-        f"{' --database-url URL' if database != 'SQLite' else ''} --write` "
+        f"{' --database sqlite URL' if any(r['database'] != 'SQLite' for r in results.values()) else ''} --write` "
         "(starts Rasa and the action server with the model, then a fresh hub per N).\n"
     )
 

@@ -40,7 +40,7 @@ async def test_the_benchmark_runs_at_tiny_n_and_writes_its_own_section(tmp_path)
              "--bot-url", bot.url, "--token", BOT_TOKEN, "--write"], docs=docs))
     finally:
         await bot.stop()
-    hub, direct = results["10 @ 0.1 s"]["hub"], results["10 @ 0.1 s"]["direct"]
+    hub, direct = results["10 @ 0.1 s, SQLite"]["hub"], results["10 @ 0.1 s, SQLite"]["direct"]
     assert (hub["sent"], hub["answered"], hub["lost"], hub["errors"]) == (20, 20, 0, {})
     assert (hub["handoffs"], hub["counsellor_answers"]) == (1, 1)  # the tenth resident, answered by a person
     assert direct["sent"] == 40 and direct["errors"] == {} and hub["peak_rss_mb"] > 0
