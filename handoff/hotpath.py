@@ -241,7 +241,7 @@ class StoredReplies:
 
 async def store_bot_replies(
     engine: AsyncEngine, *, conversation_id: str, answered: Claimed,
-    replies: list[tuple[str, Optional[dict[str, Any]]]],
+    replies: list[tuple[str, Optional[dict[str, Any]]]], done: bool = True,
 ) -> Optional[StoredReplies]:
     """Stores the bot's replies to one message, marks the message done and takes over the replies' delivery.
 
@@ -252,6 +252,8 @@ async def store_bot_replies(
     moves past the replies only when the answered message is the newest and
     all before it was delivered (see _REPLY_SEQS); else `emit_directly` is
     False and the caller's push_unsent sends everything unsent, in order.
+    `done=False` leaves the message `relaying`: the caller stores the rest of
+    the answer (a handoff) and marks it done in its own transaction.
     """
     try:
         async with engine.begin() as connection:
@@ -264,10 +266,12 @@ async def store_bot_replies(
                          sender=Sender.BOT.value, text=text, payload=payload, created_at=now)
                     for index, (text, payload) in enumerate(replies)]
             ids = list(await connection.scalars(_INSERT, rows)) if rows else []
-            await connection.execute(_DONE, {"message_id": answered.id})
+            if done:
+                await connection.execute(_DONE, {"message_id": answered.id})
     except IntegrityError:
-        async with engine.begin() as connection:
-            await connection.execute(_DONE, {"message_id": answered.id})
+        if done:
+            async with engine.begin() as connection:
+                await connection.execute(_DONE, {"message_id": answered.id})
         return None
     messages = []
     for message_id, row_values in zip(ids, rows):

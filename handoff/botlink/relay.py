@@ -105,10 +105,16 @@ async def _relay_one(app: Sanic, conversation_id: str, message: Claimed, languag
         return bot_was_down or told
     if bot_was_down:
         await push_status(app, conversation_id, bot="ok")
-    if any(parse_handoff(reply.get("custom")) is not None for reply in answer.messages):
-        await _store_handoff_answer(app, conversation_id, message_id, answer)
+    handoff_at = next((index for index, reply in enumerate(answer.messages)
+                       if parse_handoff(reply.get("custom")) is not None), None)
+    if handoff_at is None:
+        await _store_plain_answer(app, conversation_id, message, answer.messages)
     else:
-        await _store_plain_answer(app, conversation_id, message, answer)
+        if handoff_at > 0:
+            # What the bot says before handing off ("call 112 now") goes out first; the queue's
+            # bookkeeping follows, and only it marks the message done (a crash between: relayed again).
+            await _store_plain_answer(app, conversation_id, message, answer.messages[:handoff_at], done=False)
+        await _store_handoff_answer(app, conversation_id, message_id, answer)
     if not answer.duplicate:  # a re-delivery carries the first delivery's outcome: sampled once
         await capture_unclear(app, text=text, language=language, nlu=answer.nlu)
     return False
@@ -144,10 +150,11 @@ def _reply_parts(reply: dict[str, Any]) -> tuple[str, Optional[dict[str, Any]]]:
     return str(reply.get("text") or ""), payload or None
 
 
-async def _store_plain_answer(app: Sanic, conversation_id: str, message: Claimed, answer: BotAnswer) -> None:
-    """The usual answer (no handoff): stored with the message done in one transaction, then emitted."""
+async def _store_plain_answer(app: Sanic, conversation_id: str, message: Claimed, replies: list[dict[str, Any]],
+                              done: bool = True) -> None:
+    """Plain replies (no handoff): stored, with the message done unless told otherwise, then emitted."""
     stored = await store_bot_replies(app.ctx.engine, conversation_id=conversation_id, answered=message,
-                                     replies=[_reply_parts(reply) for reply in answer.messages])
+                                     replies=[_reply_parts(reply) for reply in replies], done=done)
     sio = getattr(app.ctx, "sio", None)
     if stored is not None and stored.emit_directly:
         if sio is not None:
@@ -158,7 +165,10 @@ async def _store_plain_answer(app: Sanic, conversation_id: str, message: Claimed
 
 
 async def _store_handoff_answer(app: Sanic, conversation_id: str, message_id: int, answer: BotAnswer) -> None:
-    """An answer that hands off: the queue, callbacks and what the resident is told (handle_handoff)."""
+    """An answer that hands off: the queue, callbacks and what the resident is told (handle_handoff).
+
+    Replies stored already by _store_plain_answer keep their first copy (the same client ids).
+    """
     async with app.ctx.sessionmaker.begin() as session:
         conversation = await session.get(Conversation, conversation_id, with_for_update=True)
         if conversation is None:

@@ -170,3 +170,16 @@ async def test_a_button_press_keeps_its_title_shown_and_its_payload_for_the_bot(
     assert message.relay_attempts == 1 and message.relay_started_at is not None
     # A retried claim of the same message (stale) goes to the bot with the payload's text.
     assert await claim_next(engine, conversation_id, timedelta(seconds=-1)) == Claimed(stored.message.id, 1, "/affirm")
+
+
+async def test_replies_before_a_handoff_leave_the_message_to_the_handoff_transaction(sessionmaker) -> None:
+    engine = sessionmaker.kw["bind"]
+    conversation_id = await _conversation(sessionmaker)
+    message = await store_resident_message(engine, conversation_id=conversation_id, text="apua", client_msg_id="a")
+    stored = await store_bot_replies(engine, conversation_id=conversation_id, answered=_claimed(message),
+                                     replies=[("Soita 112.", None)], done=False)
+    assert stored.emit_directly and await _status(sessionmaker, message.message.id) == RelayStatus.RELAYING.value
+    # Relayed again after a failed handoff: the words stay as first stored, the message still not done.
+    assert await store_bot_replies(engine, conversation_id=conversation_id, answered=_claimed(message),
+                                   replies=[("Soita 112.", None)], done=False) is None
+    assert await _status(sessionmaker, message.message.id) == RelayStatus.RELAYING.value

@@ -3,6 +3,7 @@ or offers a callback with its reason; the bot is silent while a person owns the 
 hand-back returns it to the bot. Real hub (uvicorn), scripted bot channel, both databases."""
 from __future__ import annotations
 
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Optional
 
@@ -127,6 +128,50 @@ async def test_an_emergency_gets_112_first_even_when_nobody_is_available(databas
         told = await resident.wait("bot_uttered", lambda m: m["sender"] == "system")
         assert told["text"].startswith("Jos olet nyt vaarassa, soita heti 112. Kriisipuhelin päivystää numerossa 09 2525 0111.")
         assert told["neuvo"]["callback_reason"] == "nobody_available"
+        await resident.close()
+
+
+async def test_the_crisis_text_goes_out_before_the_queue_and_a_failed_handoff_is_finished_once(
+        database_url, sessionmaker, fake_bot, tmp_path, monkeypatch):
+    """The bot's words before its handoff reach the resident at once; the handoff's own
+    transaction marks the message done, so if it fails the message is relayed again, and
+    then the words are not stored twice and the handoff is made once."""
+    import handoff.botlink.relay as relay
+
+    await make_available(sessionmaker)
+    fake_bot.reply = scripted(handoff_payload(level="emergency", reason="triage"))
+    real_handle, failures = relay.handle_handoff, []
+
+    async def fails_once(*args, **kwargs):
+        if not failures:
+            failures.append(1)
+            raise RuntimeError("the database went away mid-handoff")
+        return await real_handle(*args, **kwargs)
+
+    monkeypatch.setattr(relay, "handle_handoff", fails_once)
+    async with await open_hub(database_url, fake_bot, tmp_path) as (base_url, app):
+        resident = Resident(base_url)
+        session_id = await resident.connect()
+        sent = await resident.say("Haluan ihmisen")
+        first = await resident.wait("bot_uttered", lambda m: m["sender"] == "bot")
+        assert first["text"] == "Välitän sinut sosiaaliohjaajalle."
+        async with sessionmaker() as session:
+            assert (await session.get(Message, sent["id"])).relay_status == "relaying"  # not done: no handoff yet
+            assert (await session.get(Conversation, session_id)).owner == "bot"
+        async with sessionmaker.begin() as session:  # as if the relay had been stuck for long
+            await session.execute(update(Message).where(Message.id == sent["id"])
+                                  .values(relay_started_at=datetime(2020, 1, 1, tzinfo=timezone.utc)))
+        await relay.relay_pending(app, session_id)
+        told = await resident.wait("bot_uttered", lambda m: m["sender"] == "system")
+        assert told["text"].startswith("Jos olet nyt vaarassa, soita heti 112.")
+        async with sessionmaker() as session:
+            words = await session.scalars(select(Message.text).where(
+                Message.conversation_id == session_id, Message.sender == "bot"))
+            assert list(words) == ["Välitän sinut sosiaaliohjaajalle."]
+            handoffs = list(await session.scalars(select(Handoff).where(Handoff.conversation_id == session_id)))
+            assert [(h.level, h.status) for h in handoffs] == [("emergency", "queued")]
+            assert (await session.get(Message, sent["id"])).relay_status == "done"
+        assert len([m for m in resident.of("bot_uttered") if m["sender"] == "bot"]) == 1
         await resident.close()
 
 
