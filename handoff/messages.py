@@ -38,7 +38,7 @@ async def create_conversation(session: AsyncSession, *, language: str = "fi") ->
     return conversation
 
 
-async def existing_message(session: AsyncSession, conversation_id: str, client_msg_id: str) -> Optional[Message]:
+async def _existing(session: AsyncSession, conversation_id: str, client_msg_id: str) -> Optional[Message]:
     return await session.scalar(
         select(Message).where(Message.conversation_id == conversation_id, Message.client_msg_id == client_msg_id)
     )
@@ -61,7 +61,7 @@ async def append_message(
     (two hub instances) never get the same number.
     """
     if client_msg_id:
-        found = await existing_message(session, conversation_id, client_msg_id)
+        found = await _existing(session, conversation_id, client_msg_id)
         if found is not None:
             return Appended(found, created=False)
     seq = await session.scalar(
@@ -83,7 +83,7 @@ async def append_message(
         # Another delivery of the same client id won the race. Give the number
         # back (our UPDATE still holds the conversation's row or write lock), so
         # a conversation's seqs stay without gaps.
-        found = await existing_message(session, conversation_id, client_msg_id or "")
+        found = await _existing(session, conversation_id, client_msg_id or "")
         if found is None:
             raise
         await session.execute(update(Conversation).where(Conversation.id == conversation_id,
