@@ -5,15 +5,18 @@ server with the trained model, started as `neuvo run` starts them):
 
     .venv-hub/bin/python -m benchmarks.hub_load --residents 50 200 --write
 
-For each N, two phases under the same offered load (each resident: M
-messages with a think time between them):
+For each N, two kinds of phase under the same offered load (each resident:
+M messages with a think time between them):
 1. **direct**: N senders post the same messages straight to Rasa's private
-   hub channel (`/webhooks/neuvo_hub/webhook`, what the hub itself calls);
+   hub channel (`/webhooks/neuvo_hub/webhook`, what the hub itself calls),
+   and the hand-back events the counsellors cause in the hub phase;
 2. **hub**: a fresh hub process (`python -m handoff serve`, fresh database)
    and N socket.io residents (`benchmarks.hubsim.SimResident`, as chat.js);
    every tenth resident writes an emergency as its second message, the bot
-   hands off, and logged-in counsellors (console API) claim, answer and hand
-   back.
+   hands off, and logged-in counsellors (console API, polling as queue.js)
+   claim, answer and hand back.
+The phases alternate, direct first and last (`--rounds` hub phases), because
+the bot's own latency drifts on a shared machine; each kind is pooled.
 
 Reported: round-trip latency p50/p95 (send to first reply), messages lost
 (acknowledged but not stored exactly once, or never acknowledged: must be 0),
@@ -41,7 +44,7 @@ import httpx
 from benchmarks.hub_load_report import SECTION_TITLE, load_average, section  # noqa: F401
 from benchmarks.report import write_section
 from benchmarks.hubsim import ROOT, HubProcess, SimResident
-from benchmarks.hubsim_console import add_counsellors, counsellor, login
+from benchmarks.hubsim_console import ANSWER_SECONDS, QUEUE_POLL_SECONDS, add_counsellors, counsellor, login
 
 QUESTIONS = [
     "Miten haen toimeentulotukea?",
@@ -73,10 +76,16 @@ class PhaseResult:
     client_cpu_seconds: float = 0.0
 
     def merge(self, other: "PhaseResult") -> None:
+        """Pools another phase of the same kind (rounds of one row)."""
         self.latencies += other.latencies
         self.sent += other.sent
         self.errors.update(other.errors)
+        self.lost += other.lost
+        self.handoffs += other.handoffs
+        self.counsellor_answers += other.counsellor_answers
         self.wall_seconds += other.wall_seconds
+        self.peak_rss_mb = max(self.peak_rss_mb, other.peak_rss_mb)
+        self.hub_cpu_seconds += other.hub_cpu_seconds
         self.client_cpu_seconds += other.client_cpu_seconds
 
     def summary(self) -> dict[str, Any]:
@@ -136,6 +145,9 @@ async def direct_phase(rasa_url: str, token: str, n: int, messages: int, think: 
                     result.errors[f"status {answer.status_code}"] += 1
                     continue
                 result.latencies.append(time.monotonic() - started)
+                if text == EMERGENCY:
+                    await hand_back_directly(http, f"direct-{run_id}-{n}-{index}", result)
+                    return
                 await asyncio.sleep(think)
 
         started, cpu_before = time.monotonic(), time.process_time()
@@ -146,6 +158,20 @@ async def direct_phase(rasa_url: str, token: str, n: int, messages: int, think: 
         result.wall_seconds = time.monotonic() - started
         result.client_cpu_seconds = time.process_time() - cpu_before
     return result
+
+
+async def hand_back_directly(http: httpx.AsyncClient, sender: str, result: PhaseResult) -> None:
+    """What the hub sends when a counsellor hands back, about when a counsellor would: the bot's
+    work is then the same in both phases (a hand-back event costs Rasa a turn)."""
+    await asyncio.sleep(QUEUE_POLL_SECONDS / 2 + ANSWER_SECONDS)
+    try:
+        answer = await http.post("/webhooks/neuvo_hub/webhook", json={
+            "sender": sender, "message_id": "handback-1", "text": "", "event": "handback",
+            "metadata": {"language": "fi"}})
+        if answer.status_code != 200:
+            result.errors[f"hand-back status {answer.status_code}"] += 1
+    except httpx.HTTPError as error:
+        result.errors[f"hand-back {type(error).__name__}"] += 1
 
 
 # ---------------------------------------------------------------- hub phase
@@ -237,7 +263,7 @@ async def run_hub_phase(rasa_url: str, token: str, n: int, messages: int, think:
         await add_counsellors(database_url, names)
         consoles = [await login(hub.url, name) for name in names]
         workers = [asyncio.create_task(counsellor(c, result, stop)) for c in consoles]
-        residents = [SimResident(hub.url, name=f"n{n}r{i}") for i in range(n)]
+        residents = [SimResident(hub.url, name=f"{work.parent.name}-{work.name}-r{i}") for i in range(n)]  # unique in a reused database
 
         async def start_one(index: int) -> None:
             await asyncio.sleep(start_offset(index, n, think))
@@ -288,6 +314,16 @@ def pick_model(explicit: Optional[str]) -> tuple[Path, bool]:
     return newest, False
 
 
+def overheads(hub: PhaseResult, directs: list[PhaseResult]) -> dict[str, Optional[float]]:
+    """Hub latency / direct latency − 1 at p50 and p95, the direct phases pooled."""
+    pooled = PhaseResult()
+    for direct in directs:
+        pooled.merge(direct)
+    h, d = hub.summary(), pooled.summary()
+    return {"overhead_p50": round(h["p50_ms"] / d["p50_ms"] - 1, 3) if d["p50_ms"] else None,
+            "overhead_p95": round(h["p95_ms"] / d["p95_ms"] - 1, 3) if d["p95_ms"] else None}
+
+
 def result_key(n: int, think: float, database: str) -> str:
     return f"{n} @ {think:g} s, {database_label(database)}"
 
@@ -297,7 +333,8 @@ def database_label(database: str) -> str:
 
 
 async def run(ns: list[int], messages: int, thinks: list[float], timeout: float, model: Path,
-              databases: list[str], bot_url: Optional[str], token: Optional[str]) -> dict[str, Any]:
+              databases: list[str], bot_url: Optional[str], token: Optional[str],
+              rounds_per_row: int = 1) -> dict[str, Any]:
     from bot.services import BotProcesses
 
     run_id = secrets.token_hex(3)
@@ -315,21 +352,28 @@ async def run(ns: list[int], messages: int, thinks: list[float], timeout: float,
         await direct_phase(bot_url, token, 2, 1, 0.0, timeout, f"{run_id}-warm")  # load the pipeline once
         for database, think, n in ((d, t, n) for d in databases for t in thinks for n in ns):
             key = result_key(n, think, database)
-            # direct, hub, direct: the bot's latency drifts on a shared machine, and
-            # the hub phase is compared with both sides of it.
-            print(f"{key}: direct ...", flush=True)
+            # direct, hub, direct, hub, ..., direct: the bot's latency drifts on a shared machine,
+            # so every hub phase has a direct phase on both sides, and all are pooled.
             row = f"{run_id}-{len(results)}"  # Rasa de-duplicates by sender and message id: new senders a row
-            direct = await direct_phase(bot_url, token, n, messages, think, timeout, f"{row}a")
-            print(f"{key}: hub ...", flush=True)
-            hub = await run_hub_phase(bot_url, token, n, messages, think, timeout, work / f"hub-{len(results)}",
-                                      None if database == "sqlite" else database)
-            print(f"{key}: direct again ...", flush=True)
-            direct.merge(await direct_phase(bot_url, token, n, messages, think, timeout, f"{row}b"))
+            print(f"{key}: direct ...", flush=True)
+            before = await direct_phase(bot_url, token, n, messages, think, timeout, f"{row}d0")
+            direct, hub, rounds = PhaseResult(), PhaseResult(), []
+            direct.merge(before)
+            for round_index in range(1, rounds_per_row + 1):
+                print(f"{key}: hub, round {round_index} ...", flush=True)
+                hub_round = await run_hub_phase(
+                    bot_url, token, n, messages, think, timeout, work / f"hub-{len(results)}-{round_index}",
+                    None if database == "sqlite" else database)
+                print(f"{key}: direct ...", flush=True)
+                after = await direct_phase(bot_url, token, n, messages, think, timeout, f"{row}d{round_index}")
+                rounds.append(overheads(hub_round, [before, after]))
+                hub.merge(hub_round)
+                direct.merge(after)
+                before = after
             d, h = direct.summary(), hub.summary()
             results[key] = {
                 "residents": n, "think": think, "database": database_label(database), "direct": d, "hub": h,
-                "overhead_p50": round(h["p50_ms"] / d["p50_ms"] - 1, 3) if d["p50_ms"] else None,
-                "overhead_p95": round(h["p95_ms"] / d["p95_ms"] - 1, 3) if d["p95_ms"] else None}
+                "rounds": rounds, **overheads(hub, [direct])}
             print(json.dumps({key: results[key]}), flush=True)
     finally:
         if processes is not None:
@@ -344,6 +388,8 @@ def main(argv: Optional[list[str]] = None, docs: Path = ROOT / "docs" / "benchma
     parser.add_argument("--think", type=float, nargs="+", default=[15.0, 1.0],
                         help="seconds between a reply and the next message (several: a row each); 15 s is "
                              "a resident typing, 1 s offers far more than the bot answers")
+    parser.add_argument("--rounds", type=int, default=1,
+                        help="hub phases per row, each between two direct phases (all pooled)")
     parser.add_argument("--timeout", type=float, default=600, help="bound per phase, seconds")
     parser.add_argument("--model", help="model archive (default: the tree's, else the newest)")
     parser.add_argument("--database", nargs="+", default=["sqlite"],
@@ -357,7 +403,7 @@ def main(argv: Optional[list[str]] = None, docs: Path = ROOT / "docs" / "benchma
     model, current = (Path("(given bot)"), True) if args.bot_url else pick_model(args.model)
     load_before = load_average()
     results = asyncio.run(run(args.residents, args.messages, args.think, args.timeout, model, args.database,
-                              args.bot_url, args.token))
+                              args.bot_url, args.token, max(1, args.rounds)))
     text = section(results, model, current, args, load_before, load_average())
     print(text)
     if args.write:

@@ -12,6 +12,8 @@ import httpx
 
 COUNSELLOR_TEXT = "Hei, olen sosiaaliohjaaja. Olen tässä sinua varten."
 PASSWORD = "kuormitus testi salasana 2026"
+QUEUE_POLL_SECONDS = 4.0  # as queue.js (POLL_MS)
+ANSWER_SECONDS = 1.0  # between the counsellor's answer and the close
 
 
 async def add_counsellors(database_url: str, names: list[str]) -> None:
@@ -59,11 +61,11 @@ async def counsellor(client: httpx.AsyncClient, result: Any, stop: asyncio.Event
                                          json={"text": COUNSELLOR_TEXT, "client_msg_id": f"c-{cid}"})
                 sent.raise_for_status()
                 result.counsellor_answers += 1
-                await asyncio.sleep(1.0)
+                await asyncio.sleep(ANSWER_SECONDS)
                 closed = await client.post(f"/console/api/conversations/{cid}/close",
                                            json={"outcome": "advice_given", "then": "bot"})
                 closed.raise_for_status()
                 break
         except (httpx.HTTPError, ValueError, KeyError) as error:
             result.errors[f"console {type(error).__name__}"] += 1
-        await asyncio.sleep(2.0)  # queue.js polls every 4 s
+        await asyncio.sleep(QUEUE_POLL_SECONDS)

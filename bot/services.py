@@ -49,6 +49,18 @@ def _child_env(hub_token: Optional[str] = None, publisher_token: Optional[str] =
     return env
 
 
+# TensorFlow's thread pools for a *serving* Rasa (training keeps TensorFlow's defaults). One
+# message's inference is small: more threads do not answer it sooner (docs/benchmarks.md, "Rasa's
+# own latency"), but a pool as wide as the machine stalls whenever the hub or the action server
+# holds a core. Scale a busy bot by more Rasa processes (Redis lock store), not threads.
+SERVING_THREADS = {"TF_INTRA_OP_PARALLELISM_THREADS": "1", "TF_INTER_OP_PARALLELISM_THREADS": "1"}
+
+
+def serving_env(env: dict) -> dict:
+    """`env` for `rasa run`: the serving thread settings unless the operator set their own."""
+    return {**SERVING_THREADS, **env}
+
+
 def wait_for_http(url: str, timeout: float, process: Optional[subprocess.Popen] = None) -> None:
     """Polls `url` until it answers 200; fails early if the process died."""
     deadline = time.monotonic() + timeout
@@ -110,7 +122,7 @@ class BotProcesses:
             "--endpoints", str(endpoints),
             "--credentials", str(paths.CREDENTIALS_FILE),
             "--interface", "127.0.0.1", "--port", str(self.rasa_port),
-        ])
+        ], serving_env(_child_env(self.hub_token, self.publisher_token)))
         try:
             wait_for_http(f"{self.actions_url}/health", timeout, actions)
             wait_for_http(f"{self.rasa_url}/", timeout, rasa)

@@ -6,11 +6,26 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import requests
 
 from bot import paths
+from bot.services import SERVING_THREADS
 from tests.conftest import free_port
+
+
+def _environment_of(*command_parts: str) -> dict[str, str]:
+    """The environment of the running process whose command line holds all `command_parts`."""
+    for proc in Path("/proc").iterdir():
+        try:
+            arguments = (proc / "cmdline").read_bytes().split(b"\0")
+            if all(part.encode() in arguments for part in command_parts):
+                pairs = (proc / "environ").read_bytes().split(b"\0")
+                return dict(pair.decode().split("=", 1) for pair in pairs if b"=" in pair)
+        except OSError:
+            continue
+    raise AssertionError(f"no process runs {command_parts}")
 
 
 def test_run_starts_rasa_actions_and_the_hub_and_answers(model_path, tmp_path) -> None:
@@ -21,6 +36,8 @@ def test_run_starts_rasa_actions_and_the_hub_and_answers(model_path, tmp_path) -
            "NEUVO_HUB_DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'hub.db'}"}
     env.pop("NEUVO_HUB_BOT_TOKEN", None)
     env.pop("NEUVO_PUBLISHER_TOKEN", None)
+    for name in SERVING_THREADS:
+        env.pop(name, None)
     process = subprocess.Popen(
         [sys.executable, "-m", "bot.cli", "run"], cwd=paths.PROJECT_ROOT, env=env,
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
@@ -51,6 +68,9 @@ def test_run_starts_rasa_actions_and_the_hub_and_answers(model_path, tmp_path) -
             json={"sender": "run-test", "message": "Hei"}, timeout=60,
         ).json()
         assert reply and "112" in " ".join(r.get("text", "") for r in reply)
+        # The serving Rasa runs TensorFlow with one thread per pool (bot/services.py, SERVING_THREADS).
+        rasa_env = _environment_of("run", "--port", str(rasa_port))
+        assert {name: rasa_env.get(name) for name in SERVING_THREADS} == SERVING_THREADS
     finally:
         process.send_signal(signal.SIGINT)
         try:
