@@ -49,10 +49,10 @@ def _child_env(hub_token: Optional[str] = None, publisher_token: Optional[str] =
     return env
 
 
-# TensorFlow's thread pools for a *serving* Rasa (training keeps TensorFlow's defaults). One
-# message's inference is small: more threads do not answer it sooner (docs/benchmarks.md, "Rasa's
-# own latency"), but a pool as wide as the machine stalls whenever the hub or the action server
-# holds a core. Scale a busy bot by more Rasa processes (Redis lock store), not threads.
+# TensorFlow's thread pools for a *serving* Rasa (training keeps TensorFlow's defaults). Wide
+# pools answer one message alone only a few ms sooner, but stall whenever the hub, the action
+# server or the database holds a core, which costs the residents more (docs/benchmarks.md, "Rasa
+# serving threads" and "Hub load"). A busy bot scales by more Rasa processes, not threads.
 SERVING_THREADS = {"TF_INTRA_OP_PARALLELISM_THREADS": "1", "TF_INTER_OP_PARALLELISM_THREADS": "1"}
 
 
