@@ -127,22 +127,43 @@ HUB_TESTS = "tests/handoff"
 
 
 def _cmd_test(args: argparse.Namespace) -> int:
-    """Bot tests in this environment, hub tests in the hub's own environment."""
+    """Bot tests in this environment and hub tests in the hub's own, side by side.
+
+    The two suites share nothing but the trained model (trained first) and
+    take about as long as each other, so on two cores they run at once: the
+    bot suite prints as it goes, the hub suite into var/test-hub.log, shown
+    when it ends. Arguments after `neuvo test` go to the bot suite only.
+    """
     from bot import paths
     from bot.training import ensure_model
 
     ensure_model()
-    bot_status = subprocess.call(
-        [sys.executable, "-m", "pytest", f"--ignore={HUB_TESTS}", *args.pytest_args], cwd=paths.PROJECT_ROOT
-    )
     hub_python = paths.PROJECT_ROOT / HUB_PYTHON
     if not hub_python.exists():
         print(f"{HUB_PYTHON} is missing: run scripts/bootstrap.sh first.", file=sys.stderr)
         return 1
-    hub_status = subprocess.call(
-        [str(hub_python), "-m", "pytest", HUB_TESTS, "-o", "asyncio_default_fixture_loop_scope=function"],
-        cwd=paths.PROJECT_ROOT,
-    )
+    log_path = paths.PROJECT_ROOT / "var" / "test-hub.log"
+    log_path.parent.mkdir(parents=True, exist_ok=True)
+    started, hub_status = time.monotonic(), 1
+    with open(log_path, "wb") as log:
+        hub_suite = subprocess.Popen(
+            [str(hub_python), "-m", "pytest", HUB_TESTS, "-o", "asyncio_default_fixture_loop_scope=function"],
+            cwd=paths.PROJECT_ROOT, stdout=log, stderr=subprocess.STDOUT,
+        )
+        try:
+            bot_status = subprocess.call(
+                [sys.executable, "-m", "pytest", f"--ignore={HUB_TESTS}", *args.pytest_args], cwd=paths.PROJECT_ROOT
+            )
+            print(f"\n==> bot tests ended (exit {bot_status}); waiting for the hub tests ({log_path}) ...", flush=True)
+            hub_status = hub_suite.wait()
+        finally:
+            if hub_suite.poll() is None:
+                hub_suite.terminate()
+                hub_suite.wait()
+    print(f"\n==> hub tests (exit {hub_status}), from {log_path}:\n", flush=True)
+    sys.stdout.write(log_path.read_text(encoding="utf-8", errors="replace"))
+    print(f"\n==> all tests: {'passed' if not (bot_status or hub_status) else 'FAILED'} "
+          f"in {(time.monotonic() - started) / 60:.1f} min", flush=True)
     return bot_status or hub_status
 
 
