@@ -42,7 +42,7 @@ from typing import Any, Optional
 import httpx
 
 from benchmarks.hub_load_report import SECTION_TITLE, load_average, section  # noqa: F401
-from benchmarks.report import write_section
+from benchmarks.report import publish
 from benchmarks.hubsim import ROOT, HubProcess, SimResident
 from benchmarks.hubsim_console import ANSWER_SECONDS, QUEUE_POLL_SECONDS, add_counsellors, counsellor, login
 
@@ -263,7 +263,8 @@ async def run_hub_phase(rasa_url: str, token: str, n: int, messages: int, think:
         await add_counsellors(database_url, names)
         consoles = [await login(hub.url, name) for name in names]
         workers = [asyncio.create_task(counsellor(c, result, stop)) for c in consoles]
-        residents = [SimResident(hub.url, name=f"{work.parent.name}-{work.name}-r{i}") for i in range(n)]  # unique in a reused database
+        # Names unique per phase: a reused PostgreSQL database must not count another run's messages.
+        residents = [SimResident(hub.url, name=f"{work.parent.name}-{work.name}-r{i}") for i in range(n)]
 
         async def start_one(index: int) -> None:
             await asyncio.sleep(start_offset(index, n, think))
@@ -404,10 +405,7 @@ def main(argv: Optional[list[str]] = None, docs: Path = ROOT / "docs" / "benchma
     load_before = load_average()
     results = asyncio.run(run(args.residents, args.messages, args.think, args.timeout, model, args.database,
                               args.bot_url, args.token, max(1, args.rounds)))
-    text = section(results, model, current, args, load_before, load_average())
-    print(text)
-    if args.write:
-        write_section(text, docs)
+    publish(section(results, model, current, args, load_before, load_average()), args.write, docs)
     return results
 
 

@@ -26,7 +26,7 @@ import httpx
 
 from benchmarks.hub_load import QUESTIONS, _free_port, percentile, pick_model
 from benchmarks.hub_load_report import load_average
-from benchmarks.report import write_section
+from benchmarks.report import publish
 from benchmarks.hubsim import ROOT
 
 SECTION_TITLE = "Rasa serving threads (benchmarks/rasa_threads.py)"
@@ -114,10 +114,7 @@ def main(argv: Optional[list[str]] = None, docs: Path = ROOT / "docs" / "benchma
     for label, env in SETTINGS:
         rows.append((label, run_setting(model, env, args.messages)))
         print(label, rows[-1][1], flush=True)
-    text = section(rows, model, args.messages, load_before, load_average())
-    print(text)
-    if args.write:
-        write_section(text, docs)
+    publish(section(rows, model, args.messages, load_before, load_average()), args.write, docs)
     return rows
 
 

@@ -34,3 +34,10 @@ def write_section(section: str, path: Path = BENCHMARKS_DOC) -> None:
     if not replaced:
         kept.append(section)
     path.write_text(head.rstrip() + "\n\n" + "\n".join(s.rstrip() + "\n" for s in kept), encoding="utf-8")
+
+
+def publish(section: str, write: bool, path: Path = BENCHMARKS_DOC) -> None:
+    """Prints a benchmark's section, and writes it into the document when asked (`--write`)."""
+    print(section)
+    if write:
+        write_section(section, path)
