@@ -28,11 +28,11 @@ from benchmarks.hub_load import QUESTIONS, _free_port, percentile, pick_model
 from benchmarks.hub_load_report import load_average
 from benchmarks.report import publish
 from benchmarks.hubsim import ROOT
+from bot.services import SERVING_THREADS, BotProcesses
 
 SECTION_TITLE = "Rasa serving threads (benchmarks/rasa_threads.py)"
-WIDE = {"TF_INTRA_OP_PARALLELISM_THREADS": "0", "TF_INTER_OP_PARALLELISM_THREADS": "0"}  # 0: TensorFlow decides
-ONE = {"TF_INTRA_OP_PARALLELISM_THREADS": "1", "TF_INTER_OP_PARALLELISM_THREADS": "1"}
-SETTINGS = (("as wide as the machine", WIDE), ("one thread", ONE), ("as wide as the machine", WIDE))
+WIDE = {name: "0" for name in SERVING_THREADS}  # 0: TensorFlow decides (as wide as the machine)
+SETTINGS = (("as wide as the machine", WIDE), ("one thread", SERVING_THREADS), ("as wide as the machine", WIDE))
 
 
 async def measure(url: str, token: str, tag: str, senders: int, messages: int) -> list[float]:
@@ -53,8 +53,6 @@ async def measure(url: str, token: str, tag: str, senders: int, messages: int) -
 
 
 def run_setting(model: Path, env: dict[str, str], messages: int) -> dict[str, Any]:
-    from bot.services import BotProcesses
-
     saved = {name: os.environ.get(name) for name in env}
     os.environ.update(env)  # the children inherit it; serving_env keeps what the operator set
     token = secrets.token_urlsafe(32)
