@@ -1,7 +1,7 @@
 """Owns the engine and the session factory (SQLite by default, PostgreSQL by URL)."""
 from __future__ import annotations
 
-from sqlalchemy import event
+from sqlalchemy import event, exc
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 
 
@@ -18,7 +18,25 @@ def make_engine(url: str) -> AsyncEngine:
             cursor.close()
 
         return engine
-    return create_async_engine(url, pool_pre_ping=True)
+    engine = create_async_engine(url)
+    _drop_connections_closed_by_the_server(engine)
+    return engine
+
+
+def _drop_connections_closed_by_the_server(engine: AsyncEngine) -> None:
+    """A pooled connection the server closed (a restart, an idle timeout) is replaced before use.
+
+    Why not `pool_pre_ping`: with asyncpg it costs three round trips (BEGIN,
+    a ping, ROLLBACK) on every checkout, and the chat's hot path checks out
+    two connections per message (docs/benchmarks.md, Hub load). asyncpg
+    notices a closed socket by itself, so the check is free. A connection
+    lost without a close is caught on use: SQLAlchemy then recycles the
+    whole pool.
+    """
+    @event.listens_for(engine.sync_engine.pool, "checkout")
+    def _closed_by_the_server(dbapi_connection, _record, _proxy) -> None:
+        if dbapi_connection.driver_connection.is_closed():
+            raise exc.DisconnectionError("connection closed by the server")
 
 
 def make_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:

@@ -10,6 +10,9 @@ usually claim) it, 2 statements; store the replies with the message done
 and the delivery watermark moved, 3 statements; and one more after the
 reply has gone out (claiming the next, usually none).
 
+On PostgreSQL the same work takes one statement per step, without BEGIN and
+COMMIT (`handoff.hotpath_pg`): three round trips instead of nine.
+
 The invariants are those of `handoff.messages.append_message`: a client
 message id is stored once per conversation (the unique constraint; the
 transaction that tried a second copy rolls back whole, its sequence number
@@ -17,6 +20,7 @@ included), and numbers come from one atomic UPDATE of the conversation.
 """
 from __future__ import annotations
 
+from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Optional
@@ -24,6 +28,8 @@ from typing import Any, Optional
 from sqlalchemy import DateTime, Integer, String, Text, bindparam, case, exists, insert, literal, null, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+
+from handoff import hotpath_pg
 
 from handoff.messages import ConversationClosed, UnknownConversation
 from handoff.models import Conversation, Message, Owner, RelayStatus, Sender, utcnow
@@ -67,11 +73,13 @@ class StoredResident:
     message: StoredMessage
     created: bool  # False for a retry: the first copy, already relayed or held
     state: Optional[ConversationState]  # the conversation when it was stored (None for a retry)
+    # The message the caller relays at once, now `relaying` (see store_resident_message): this
+    # one, or on PostgreSQL an older one of the conversation that was still waiting.
+    claim: Optional[Claimed] = None
 
     @property
     def claimed(self) -> bool:
-        """Stored as `relaying`: the caller relays it at once, without a claim (see store_resident_message)."""
-        return self.created and self.message.relay_status == RelayStatus.RELAYING.value
+        return self.claim is not None
 
 
 _STATE = (Conversation.owner, Conversation.language, Conversation.handback_pending,
@@ -156,31 +164,48 @@ def _state(row: Any) -> ConversationState:
                              bot_unavailable=row.bot_unavailable_since is not None)
 
 
+def _on_postgresql(engine: AsyncEngine) -> bool:
+    return engine.dialect.name == "postgresql"
+
+
+def _writing(engine: AsyncEngine) -> AbstractAsyncContextManager[AsyncConnection]:
+    """A transaction on SQLite; on PostgreSQL a connection where each statement commits on its own.
+
+    Only for work whose statements are each consistent alone (see hotpath_pg).
+    """
+    return hotpath_pg.autocommit(engine).connect() if _on_postgresql(engine) else engine.begin()
+
+
+def _relay_text(text: str, payload: Optional[dict[str, Any]]) -> str:
+    """What the bot is sent: a pressed button's payload rather than the title shown."""
+    return (payload or {}).get("relay_text") or text
+
+
 async def store_resident_message(
     engine: AsyncEngine, *, conversation_id: str, text: str, client_msg_id: str,
     payload: Optional[dict[str, Any]] = None,
 ) -> StoredResident:
     """Stores a resident's chat message: for the bot when it owns the conversation, else `held`.
 
-    The usual case, the bot owns it and nothing older is on its way to the
-    bot, stores the message as `relaying` already (claimed by the caller:
-    it saves the claim statement on every message's path). Otherwise it is
-    `pending` and the relay takes it in order. The conversation's row is
-    locked by the first UPDATE, so two messages of one conversation cannot
-    both find nothing in flight. Raises UnknownConversation or
+    In the usual case, the bot owns it and nothing older is on its way to
+    the bot, the message comes back claimed (`relaying`): the caller relays
+    it at once. Otherwise it is `pending` and the relay takes it in order.
+    On SQLite the message is stored `relaying` already; the conversation's
+    row is locked by the first UPDATE, so two messages of one conversation
+    cannot both find nothing in flight. On PostgreSQL it is stored `pending`
+    and claimed by a statement of its own (see hotpath_pg), which may claim
+    an older waiting message instead. Raises UnknownConversation or
     ConversationClosed (a retry of a message stored before closing still
     gets its first copy).
     """
+    if _on_postgresql(engine):
+        return await _store_resident_postgresql(engine, conversation_id=conversation_id, text=text,
+                                                client_msg_id=client_msg_id, payload=payload)
     try:
         async with engine.begin() as connection:
             row = (await connection.execute(_NEXT_SEQ, {"cid": conversation_id})).first()
             if row is None:
-                found = await _by_client_id(connection, conversation_id, client_msg_id)
-                if found is not None:
-                    return StoredResident(found, created=False, state=None)
-                if await connection.scalar(_OWNER, {"cid": conversation_id}) is None:
-                    raise UnknownConversation(conversation_id)
-                raise ConversationClosed(conversation_id)
+                return await _not_stored(connection, conversation_id, client_msg_id)
             values = dict(conversation_id=conversation_id, seq=row.seq, client_msg_id=client_msg_id,
                           sender=Sender.RESIDENT.value, text=text, payload=payload, created_at=utcnow())
             if row.owner == Owner.BOT.value and not row.handback_pending:  # (the bot hears of a hand-back first)
@@ -193,13 +218,61 @@ async def store_resident_message(
                                           else RelayStatus.HELD.value)
                 message_id = await connection.scalar(_INSERT, values)
     except IntegrityError:
-        async with engine.connect() as connection:
-            found = await _by_client_id(connection, conversation_id, client_msg_id)
-        if found is None:
+        first_copy = await _first_copy(engine, conversation_id, client_msg_id)
+        if first_copy is None:
             raise
-        return StoredResident(found, created=False, state=None)
+        return first_copy
     del values["conversation_id"]
-    return StoredResident(StoredMessage(id=message_id, **values), created=True, state=_state(row))
+    message = StoredMessage(id=message_id, **values)
+    claim = (Claimed(message_id, row.seq, _relay_text(text, payload))
+             if message.relay_status == RelayStatus.RELAYING.value else None)
+    return StoredResident(message, created=True, state=_state(row), claim=claim)
+
+
+async def _store_resident_postgresql(
+    engine: AsyncEngine, *, conversation_id: str, text: str, client_msg_id: str, payload: Optional[dict[str, Any]],
+) -> StoredResident:
+    now = utcnow()
+    try:
+        async with hotpath_pg.autocommit(engine).connect() as connection:
+            row = await hotpath_pg.store_resident(connection, conversation_id=conversation_id, text_=text,
+                                                  client_msg_id=client_msg_id, payload=payload, now=now)
+            if row is None:
+                return await _not_stored(connection, conversation_id, client_msg_id)
+            claim = None
+            if row.owner == Owner.BOT.value and not row.handback_pending:  # (the bot hears of a hand-back first)
+                claim = await _claim(connection, conversation_id, now, stale=now - _NEVER_STALE)
+    except IntegrityError:
+        first_copy = await _first_copy(engine, conversation_id, client_msg_id)
+        if first_copy is None:
+            raise
+        return first_copy
+    status = RelayStatus.RELAYING.value if claim is not None and claim.id == row.id else row.relay_status
+    message = StoredMessage(id=row.id, seq=row.seq, sender=Sender.RESIDENT.value, text=text,
+                            client_msg_id=client_msg_id, payload=payload, created_at=now, relay_status=status)
+    return StoredResident(message, created=True, state=_state(row), claim=claim)
+
+
+# Storing a message claims only what is waiting: a message left `relaying` by a crashed relay is
+# taken again by claim_next, which knows the stale timeout.
+_NEVER_STALE = timedelta(days=365 * 100)
+
+
+async def _not_stored(connection: AsyncConnection, conversation_id: str, client_msg_id: str) -> StoredResident:
+    """No number was taken: a retry of a message stored before closing gets its first copy, else an error."""
+    found = await _by_client_id(connection, conversation_id, client_msg_id)
+    if found is not None:
+        return StoredResident(found, created=False, state=None)
+    if await connection.scalar(_OWNER, {"cid": conversation_id}) is None:
+        raise UnknownConversation(conversation_id)
+    raise ConversationClosed(conversation_id)
+
+
+async def _first_copy(engine: AsyncEngine, conversation_id: str, client_msg_id: str) -> Optional[StoredResident]:
+    """A write that failed on a unique constraint (rolled back whole): the first copy, if a copy it was."""
+    async with engine.connect() as connection:
+        found = await _by_client_id(connection, conversation_id, client_msg_id)
+    return None if found is None else StoredResident(found, created=False, state=None)
 
 
 async def _by_client_id(connection: AsyncConnection, conversation_id: str, client_id: str) -> Optional[StoredMessage]:
@@ -208,7 +281,7 @@ async def _by_client_id(connection: AsyncConnection, conversation_id: str, clien
 
 
 async def conversation_state(engine: AsyncEngine, conversation_id: str) -> Optional[ConversationState]:
-    async with engine.connect() as connection:
+    async with (hotpath_pg.autocommit(engine) if _on_postgresql(engine) else engine).connect() as connection:
         row = (await connection.execute(_READ_STATE, {"cid": conversation_id})).first()
     return None if row is None else _state(row)
 
@@ -220,15 +293,22 @@ async def claim_next(engine: AsyncEngine, conversation_id: str, stale_after: tim
     older one is being relayed. A message left `relaying` longer than `stale_after` was left by a crashed
     or stuck relay and is taken again. When a person owns the conversation (or
     it is closed), waiting messages are held instead: the bot stays silent.
+    Each statement is consistent alone, so on PostgreSQL each commits by itself.
     """
     now = utcnow()
-    params = {"cid": conversation_id, "stale": now - stale_after, "now": now}
-    async with engine.begin() as connection:
-        claimed = (await connection.execute(_CLAIM, params)).first()
+    async with _writing(engine) as connection:
+        claimed = await _claim(connection, conversation_id, now, stale=now - stale_after)
         if claimed is None:
-            await connection.execute(_HOLD, {"cid": conversation_id, "stale": params["stale"]})
-            return None
-    return Claimed(claimed.id, claimed.seq, (claimed.payload or {}).get("relay_text") or claimed.text)
+            await connection.execute(_HOLD, {"cid": conversation_id, "stale": now - stale_after})
+    return claimed
+
+
+async def _claim(connection: AsyncConnection, conversation_id: str, now: datetime,
+                 stale: datetime) -> Optional[Claimed]:
+    claimed = (await connection.execute(_CLAIM, {"cid": conversation_id, "stale": stale, "now": now})).first()
+    if claimed is None:
+        return None
+    return Claimed(claimed.id, claimed.seq, _relay_text(claimed.text, claimed.payload))
 
 
 @dataclass(frozen=True)
@@ -255,26 +335,40 @@ async def store_bot_replies(
     `done=False` leaves the message `relaying`: the caller stores the rest of
     the answer (a handoff) and marks it done in its own transaction.
     """
+    now = utcnow()
     try:
-        async with engine.begin() as connection:
-            row = (await connection.execute(_REPLY_SEQS, {
-                "cid": conversation_id, "count": len(replies), "answered_seq": answered.seq})).first()
-            if row is None:
-                return None
-            first, now = row.last - len(replies) + 1, utcnow()
-            rows = [dict(conversation_id=conversation_id, seq=first + index, client_msg_id=f"bot:{answered.id}:{index}",
-                         sender=Sender.BOT.value, text=text, payload=payload, created_at=now)
-                    for index, (text, payload) in enumerate(replies)]
-            ids = list(await connection.scalars(_INSERT, rows)) if rows else []
-            if done:
-                await connection.execute(_DONE, {"message_id": answered.id})
+        if _on_postgresql(engine):
+            async with hotpath_pg.autocommit(engine).connect() as connection:
+                row = await hotpath_pg.store_replies(connection, conversation_id=conversation_id,
+                                                     message_id=answered.id, answered_seq=answered.seq,
+                                                     replies=replies, done=done, now=now)
+            ids = list(row.ids) if row is not None else []
+        else:
+            async with engine.begin() as connection:
+                row = (await connection.execute(_REPLY_SEQS, {
+                    "cid": conversation_id, "count": len(replies), "answered_seq": answered.seq})).first()
+                if row is not None:
+                    ids = await _insert_replies(connection, conversation_id, answered, replies, row.last, now)
+                    if done:
+                        await connection.execute(_DONE, {"message_id": answered.id})
     except IntegrityError:
         if done:
-            async with engine.begin() as connection:
+            async with _writing(engine) as connection:
                 await connection.execute(_DONE, {"message_id": answered.id})
         return None
-    messages = []
-    for message_id, row_values in zip(ids, rows):
-        del row_values["conversation_id"]
-        messages.append(StoredMessage(id=message_id, **row_values))
+    if row is None:
+        return None
+    first = row.last - len(replies) + 1
+    messages = [StoredMessage(id=message_id, seq=first + index, sender=Sender.BOT.value, text=text,
+                              client_msg_id=f"bot:{answered.id}:{index}", payload=payload, created_at=now)
+                for index, (message_id, (text, payload)) in enumerate(zip(ids, replies))]
     return StoredReplies(messages, emit_directly=row.delivered_seq == row.last)
+
+
+async def _insert_replies(connection: AsyncConnection, conversation_id: str, answered: Claimed,
+                          replies: list[tuple[str, Optional[dict[str, Any]]]], last: int, now: datetime) -> list[int]:
+    first = last - len(replies) + 1
+    rows = [dict(conversation_id=conversation_id, seq=first + index, client_msg_id=f"bot:{answered.id}:{index}",
+                 sender=Sender.BOT.value, text=text, payload=payload, created_at=now)
+            for index, (text, payload) in enumerate(replies)]
+    return list(await connection.scalars(_INSERT, rows)) if rows else []

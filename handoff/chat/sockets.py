@@ -36,7 +36,7 @@ from handoff.chat import codes
 from handoff.chat.background import spawn
 from handoff.chat.callbacks import parse_form, record_callback
 from handoff.chat.push import message_view, push_unsent
-from handoff.hotpath import Claimed, store_resident_message
+from handoff.hotpath import store_resident_message
 from handoff.messages import ConversationClosed, UnknownConversation, create_conversation, messages_after
 from handoff.models import Conversation, RelayStatus, utcnow
 
@@ -210,9 +210,7 @@ class ChatEvents:
         if stored.message.relay_status == RelayStatus.HELD.value:
             triage_soon(self.app, conversation_id, stored.message.id)  # the bot does not see it: triage it still
         else:
-            # For the bot, the typed text (or a button's payload), not the title shown.
-            claimed = Claimed(stored.message.id, stored.message.seq, message) if stored.claimed else None
-            spawn(self.app, relay_pending(self.app, conversation_id, stored.state, claimed))
+            spawn(self.app, relay_pending(self.app, conversation_id, stored.state, stored.claim))
 
     async def resume(self, sid: str, data: Any = None) -> None:
         conversation_id = await self._conversation_id(sid)
