@@ -30,7 +30,6 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from handoff import hotpath_pg
-
 from handoff.messages import ConversationClosed, UnknownConversation
 from handoff.models import Conversation, Message, Owner, RelayStatus, Sender, utcnow
 
@@ -79,6 +78,7 @@ class StoredResident:
 
     @property
     def claimed(self) -> bool:
+        """Whether this call claimed a message for the caller to relay."""
         return self.claim is not None
 
 
@@ -217,11 +217,8 @@ async def store_resident_message(
                 values["relay_status"] = (RelayStatus.PENDING.value if row.owner == Owner.BOT.value
                                           else RelayStatus.HELD.value)
                 message_id = await connection.scalar(_INSERT, values)
-    except IntegrityError:
-        first_copy = await _first_copy(engine, conversation_id, client_msg_id)
-        if first_copy is None:
-            raise
-        return first_copy
+    except IntegrityError as error:
+        return await _first_copy(engine, conversation_id, client_msg_id, error)
     del values["conversation_id"]
     message = StoredMessage(id=message_id, **values)
     claim = (Claimed(message_id, row.seq, _relay_text(text, payload))
@@ -242,11 +239,8 @@ async def _store_resident_postgresql(
             claim = None
             if row.owner == Owner.BOT.value and not row.handback_pending:  # (the bot hears of a hand-back first)
                 claim = await _claim(connection, conversation_id, now, stale=now - _NEVER_STALE)
-    except IntegrityError:
-        first_copy = await _first_copy(engine, conversation_id, client_msg_id)
-        if first_copy is None:
-            raise
-        return first_copy
+    except IntegrityError as error:
+        return await _first_copy(engine, conversation_id, client_msg_id, error)
     status = RelayStatus.RELAYING.value if claim is not None and claim.id == row.id else row.relay_status
     message = StoredMessage(id=row.id, seq=row.seq, sender=Sender.RESIDENT.value, text=text,
                             client_msg_id=client_msg_id, payload=payload, created_at=now, relay_status=status)
@@ -268,11 +262,14 @@ async def _not_stored(connection: AsyncConnection, conversation_id: str, client_
     raise ConversationClosed(conversation_id)
 
 
-async def _first_copy(engine: AsyncEngine, conversation_id: str, client_msg_id: str) -> Optional[StoredResident]:
-    """A write that failed on a unique constraint (rolled back whole): the first copy, if a copy it was."""
+async def _first_copy(engine: AsyncEngine, conversation_id: str, client_msg_id: str,
+                      error: IntegrityError) -> StoredResident:
+    """A write refused by a unique constraint (rolled back whole): the first copy, else the error stands."""
     async with engine.connect() as connection:
         found = await _by_client_id(connection, conversation_id, client_msg_id)
-    return None if found is None else StoredResident(found, created=False, state=None)
+    if found is None:
+        raise error
+    return StoredResident(found, created=False, state=None)
 
 
 async def _by_client_id(connection: AsyncConnection, conversation_id: str, client_id: str) -> Optional[StoredMessage]:
