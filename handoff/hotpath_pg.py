@@ -3,8 +3,8 @@
 Why a second form of `handoff.hotpath`: on PostgreSQL every statement is a
 network round trip, and each one wakes a server process that shares the
 cores with Rasa. A message the bot answers took nine round trips on its
-way (two transactions of BEGIN, two or three statements, COMMIT). Here it
-takes three: the message stored, the claim, and the replies stored with the
+way (two transactions of BEGIN, two or three statements, COMMIT), fifteen
+with the pool's pre-ping (dropped too: `handoff.db`). Here it takes three: the message stored, the claim, and the replies stored with the
 message done and the watermark moved. PostgreSQL can put several writes in
 one statement (data-modifying WITH queries); SQLite cannot, so it keeps the
 transactions of `handoff.hotpath`. A single statement is atomic on its own,
@@ -21,23 +21,26 @@ it sees every message stored before it.
 from __future__ import annotations
 
 import json
+import weakref
 from datetime import datetime
 from typing import Any, Optional
 
 from sqlalchemy import Boolean, DateTime, Integer, String, Text, bindparam, text
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
-from handoff.models import Owner, RelayStatus, Sender
+from handoff.models import Conversation, Message, Owner, RelayStatus, Sender
+
+_CONVERSATIONS, _MESSAGES = Conversation.__tablename__, Message.__tablename__
 
 # The message, stored `pending` for the bot (or `held`) with its number taken from the
 # conversation in the same statement. No row when the conversation is closed or unknown.
 STORE_RESIDENT = text(f"""
 WITH numbered AS (
-    UPDATE conversations SET next_seq = next_seq + 1
+    UPDATE {_CONVERSATIONS} SET next_seq = next_seq + 1
     WHERE id = :cid AND owner != '{Owner.CLOSED.value}'
     RETURNING next_seq - 1 AS seq, owner, language, handback_pending, bot_unavailable_since
 ), stored AS (
-    INSERT INTO messages (conversation_id, seq, client_msg_id, sender, text, payload, created_at,
+    INSERT INTO {_MESSAGES} (conversation_id, seq, client_msg_id, sender, text, payload, created_at,
                           relay_status, relay_attempts)
     SELECT :cid, numbered.seq, :client_msg_id, '{Sender.RESIDENT.value}', :text, CAST(:payload AS json), :now,
            CASE WHEN numbered.owner = '{Owner.BOT.value}' THEN '{RelayStatus.PENDING.value}'
@@ -59,7 +62,7 @@ FROM numbered, stored
 # unique client ids.
 STORE_REPLIES = text(f"""
 WITH numbered AS (
-    UPDATE conversations SET
+    UPDATE {_CONVERSATIONS} SET
         next_seq = next_seq + :count,
         bot_unavailable_since = NULL,
         delivered_seq = CASE WHEN delivered_seq >= :answered_seq - 1 AND next_seq = :answered_seq + 1
@@ -67,7 +70,7 @@ WITH numbered AS (
     WHERE id = :cid
     RETURNING next_seq - 1 AS last, delivered_seq
 ), replies AS (
-    INSERT INTO messages (conversation_id, seq, client_msg_id, sender, text, payload, created_at, relay_attempts)
+    INSERT INTO {_MESSAGES} (conversation_id, seq, client_msg_id, sender, text, payload, created_at, relay_attempts)
     SELECT :cid, numbered.last - :count + reply.position, :id_prefix || (reply.position - 1),
            '{Sender.BOT.value}', reply.value ->> 'text',
            CASE WHEN json_typeof(reply.value -> 'payload') = 'null' THEN NULL ELSE reply.value -> 'payload' END,
@@ -75,7 +78,7 @@ WITH numbered AS (
     FROM numbered, json_array_elements(CAST(:replies AS json)) WITH ORDINALITY AS reply(value, position)
     RETURNING id, seq
 ), done AS (
-    UPDATE messages SET relay_status = '{RelayStatus.DONE.value}', relay_started_at = NULL
+    UPDATE {_MESSAGES} SET relay_status = '{RelayStatus.DONE.value}', relay_started_at = NULL
     WHERE id = :message_id AND :done
 )
 SELECT numbered.last, numbered.delivered_seq,
@@ -88,9 +91,18 @@ FROM numbered
 )
 
 
+_AUTOCOMMIT: "weakref.WeakKeyDictionary[AsyncEngine, AsyncEngine]" = weakref.WeakKeyDictionary()
+
+
 def autocommit(engine: AsyncEngine) -> AsyncEngine:
-    """The engine's pool, with each statement committed on its own (no BEGIN/COMMIT round trips)."""
-    return engine.execution_options(isolation_level="AUTOCOMMIT")
+    """The engine's pool, with each statement committed on its own (no BEGIN/COMMIT round trips).
+
+    Made once per engine: building it costs about 70 µs, several times a message.
+    """
+    options = _AUTOCOMMIT.get(engine)
+    if options is None:
+        options = _AUTOCOMMIT[engine] = engine.execution_options(isolation_level="AUTOCOMMIT")
+    return options
 
 
 async def store_resident(connection: AsyncConnection, *, conversation_id: str, text_: str, client_msg_id: str,
