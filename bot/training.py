@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
-from bot import paths
+from bot import model_cache, paths
 
 MODEL_PREFIX = "neuvo-"
 
@@ -110,9 +110,13 @@ def ensure_model(force: bool = False, quiet: bool = False) -> Path:
         # Another process may have trained the same inputs while we waited.
         if path.exists() and not force:
             return path
+        if not force and model_cache.restore(path):
+            print(f"Model for these inputs taken from the machine's model cache: {path.name}", flush=True)
+            return path
         print(f"Training the model (inputs changed, hash {hash_}); this takes a few minutes...", flush=True)
         trained = train(name=f"{MODEL_PREFIX}{hash_}", quiet=quiet)
         _remove_stale_models(keep=trained)
+        model_cache.share(trained)
     return trained
 
 
