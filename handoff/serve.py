@@ -59,6 +59,9 @@ def run(args: argparse.Namespace) -> int:
     uvicorn.run(
         app.ctx.asgi, host=settings.host, port=settings.port, log_level="warning", access_log=False,
         ws_max_size=settings.websocket_max_bytes, timeout_keep_alive=15, lifespan="on",
+        # engine.io's own heartbeat (ping every 25 s, 20 s to answer) already finds dead sockets;
+        # uvicorn's WebSocket ping on top would be a second timer and frame per resident.
+        ws_ping_interval=None,
         log_config=None,
     )
     return 0
