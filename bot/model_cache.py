@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Optional
 
 KEEP_PER_ENVIRONMENT = 4
+PROJECT_DISTRIBUTION = "neuvo"
 
 
 def cache_root() -> Optional[Path]:
@@ -35,10 +36,17 @@ def cache_root() -> Optional[Path]:
 
 
 def environment_fingerprint() -> str:
-    """Python's version and every installed distribution with its version, hashed."""
-    installed = sorted(
+    """Python's version and every installed distribution with its version, hashed.
+
+    A set, and without the project itself: run from the project root, the
+    project's own `neuvo.egg-info` is listed a second time (the working
+    directory is on `sys.path`), and the project's code is in the training
+    hash already.
+    """
+    installed = sorted({
         f"{(dist.metadata['Name'] or '').lower()}=={dist.version}" for dist in metadata.distributions()
-    )
+        if (dist.metadata["Name"] or "").lower() != PROJECT_DISTRIBUTION
+    })
     digest = hashlib.sha256(f"{sys.version_info[:3]}".encode())
     for line in installed:
         digest.update(line.encode() + b"\n")

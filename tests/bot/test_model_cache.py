@@ -100,6 +100,19 @@ def test_the_fingerprint_follows_installed_versions(monkeypatch: pytest.MonkeyPa
     assert model_cache.environment_fingerprint() != before
 
 
+def test_the_fingerprint_ignores_a_second_listing_and_the_project_itself(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run from the project root, the project's egg-info is listed twice: the key must not change."""
+    before = model_cache.environment_fingerprint()
+    real = list(model_cache.metadata.distributions())
+
+    class Project:
+        metadata = {"Name": "neuvo"}
+        version = "0.0.1"
+
+    monkeypatch.setattr(model_cache.metadata, "distributions", lambda: [*real, *real[:3], Project()])
+    assert model_cache.environment_fingerprint() == before
+
+
 def test_only_the_newest_models_are_kept(shared: Path, tmp_path: Path) -> None:
     import os
 
