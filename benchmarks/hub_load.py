@@ -22,7 +22,8 @@ Reported: round-trip latency p50/p95 (send to first reply), messages lost
 (acknowledged but not stored exactly once, or never acknowledged: must be 0),
 errors (timeouts, `neuvo_error`, console HTTP errors), the hub's overhead as
 the ratio of hub to direct latency, and the hub's peak RSS (VmHWM). Bounded:
-M messages per resident and `--timeout` seconds per phase.
+M messages per resident and `--timeout` seconds per phase. The load generator
+runs on uvloop, as the hub does: its clients share the cores with the bot.
 """
 from __future__ import annotations
 

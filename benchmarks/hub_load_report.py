@@ -62,7 +62,7 @@ def section(results: dict[str, Any], model: Path, model_current: bool, args: arg
         "Latency is send → the bot's first reply (ms, p50 / p95); overhead is hub latency / direct latency − 1; "
         "hub CPU is the hub process's user + system time during the phase per resident message (log-ins, "
         "console polls and handoffs included), which a shared machine distorts less than latency; client CPU is "
-        "the load generator's own (hub phase / direct phase), all residents in one Python process.\n\n"
+        "the load generator's own (hub phase / direct phase), all residents in one Python process on uvloop.\n\n"
         "| residents | think | hub database | hub p50 / p95 | direct p50 / p95 | hub overhead p50 / p95 | rounds | "
         "messages | lost | errors | handoffs / answered | hub CPU per message | client CPU per message | hub peak RSS | wall |\n"
         "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n"
