@@ -38,7 +38,7 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 import httpx
 
@@ -316,7 +316,7 @@ def pick_model(explicit: Optional[str]) -> tuple[Path, bool]:
     return newest, False
 
 
-def fast_loop():
+def fast_loop() -> Optional[Callable[[], asyncio.AbstractEventLoop]]:
     """uvloop for the load generator, as the hub runs: its hundreds of clients share the bot's cores,
     and on asyncio's own loop their CPU (and their late timestamps) would be counted against the hub."""
     try:
