@@ -73,9 +73,8 @@ def share(model: Path) -> None:
     if shared is None:
         return
     try:
-        shared.parent.mkdir(parents=True, exist_ok=True)
         _copy_atomically(model, shared)
-        _prune(shared.parent, keep=shared)
+        keep_newest(shared.parent, KEEP_PER_ENVIRONMENT, keep=shared)
     except OSError as error:
         print(f"Could not keep a shared copy of the model ({type(error).__name__}); "
               "the next clean clone trains again.", file=sys.stderr, flush=True)
@@ -94,8 +93,9 @@ def _copy_atomically(source: Path, target: Path) -> None:
             os.unlink(scratch)
 
 
-def _prune(folder: Path, keep: Path) -> None:
-    models = sorted(folder.glob("*.tar.gz"), key=lambda p: p.stat().st_mtime)
-    for old in models[:-KEEP_PER_ENVIRONMENT]:
-        if old != keep:
+def keep_newest(folder: Path, count: int, keep: Optional[Path] = None, pattern: str = "*.tar.gz") -> None:
+    """Deletes all but the newest `count` model archives in `folder`, never `keep` (the one in use)."""
+    models = sorted(folder.glob(pattern), key=lambda p: p.stat().st_mtime)
+    for old in models[:-count]:
+        if keep is None or old != keep:
             old.unlink(missing_ok=True)

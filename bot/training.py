@@ -134,7 +134,4 @@ def _training_lock() -> Iterator[None]:
 
 def _remove_stale_models(keep: Path, keep_count: int = 6) -> None:
     """Keeps the newest few models so a rollback stays possible without filling the disk."""
-    models = sorted(paths.MODELS_DIR.glob(f"{MODEL_PREFIX}*.tar.gz"), key=lambda p: p.stat().st_mtime)
-    for old in models[:-keep_count]:
-        if old != keep:
-            old.unlink(missing_ok=True)
+    model_cache.keep_newest(paths.MODELS_DIR, keep_count, keep=keep, pattern=f"{MODEL_PREFIX}*.tar.gz")

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any, Callable, Dict, List, Optional
 
 from bot import paths
+from bot.model_cache import keep_newest
 from bot.publisher import content, gate
 from bot.publisher.store import Json, Store, now
 from bot.content.model import normalise_example
@@ -275,10 +276,8 @@ class Publisher:
     def _prune_models(self) -> None:
         """Keeps the newest published models (restorable without retraining) and the served one."""
         served = self.store.current().get("model")
-        models = sorted(self.models_dir.glob(f"{MODEL_PREFIX}*.tar.gz"), key=lambda p: p.stat().st_mtime)
-        for old in models[:-KEEP_PUBLISHED_MODELS]:
-            if str(old) != served:
-                old.unlink(missing_ok=True)
+        keep_newest(self.models_dir, KEEP_PUBLISHED_MODELS, keep=Path(served) if served else None,
+                    pattern=f"{MODEL_PREFIX}*.tar.gz")
 
 
 __all__ = ["Publisher", "evaluate_in_child"]
