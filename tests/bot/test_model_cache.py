@@ -125,3 +125,17 @@ def test_only_the_newest_models_are_kept(shared: Path, tmp_path: Path) -> None:
         os.utime(shared_copy, (1_000_000 + index, 1_000_000 + index))
     kept = sorted(p.name for p in (shared / model_cache.environment_fingerprint()).glob("*.tar.gz"))
     assert len(kept) == model_cache.KEEP_PER_ENVIRONMENT and kept[-1].endswith(f"{index:016d}.tar.gz")
+
+
+def test_keep_newest_never_deletes_the_model_in_use_and_only_matching_names(tmp_path: Path) -> None:
+    """Shared by training, the cache and the publisher: the served model survives even when old."""
+    import os
+
+    names = [f"published-{index}.tar.gz" for index in range(5)]
+    for index, name in enumerate(names):
+        (tmp_path / name).write_bytes(b"x")
+        os.utime(tmp_path / name, (1_000_000 + index, 1_000_000 + index))
+    (tmp_path / "neuvo-other.tar.gz").write_bytes(b"x")
+    os.utime(tmp_path / "neuvo-other.tar.gz", (1, 1))
+    model_cache.keep_newest(tmp_path, 2, keep=tmp_path / names[0], pattern="published-*.tar.gz")
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([names[0], names[3], names[4], "neuvo-other.tar.gz"])
